@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Salama",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "salama", targets: ["salama"]),
+        .library(name: "SalamaKit", targets: ["SalamaXML", "SalamaModel", "SalamaEvaluation", "SalamaReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2 as a system library; only SalamaXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // The only layer that touches C pointers.
+        .target(name: "SalamaXML", dependencies: ["CLibXML2"]),
+        // Checklist and assessment values and their loaders.
+        .target(name: "SalamaModel", dependencies: ["SalamaXML"]),
+        // Evaluation, aggregation and comparison: pure functions of the model.
+        .target(name: "SalamaEvaluation", dependencies: ["SalamaModel"]),
+        // One type per output format.
+        .target(name: "SalamaReports", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaXML"]),
+        .executableTarget(
+            name: "salama",
+            dependencies: [
+                "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "SalamaTestSupport", dependencies: ["SalamaModel", "SalamaXML"], path: "Tests/SalamaTestSupport"),
+        .testTarget(name: "SalamaXMLTests", dependencies: ["SalamaXML", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaModelTests", dependencies: ["SalamaModel", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaEvaluationTests", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaReportsTests", dependencies: ["SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaCLITests", dependencies: ["SalamaTestSupport"]),
+    ]
+)

@@ -1,0 +1,112 @@
+public import SalamaXML
+
+/// Loads an assessment file on its own: strict parse, schema validation, then the rules of the
+/// contract's section 2 (real dates, no duplicate answers). References to a checklist are
+/// checked by `AssessmentCheck`.
+public enum AssessmentLoader {
+    public static let namespace = "urn:salama:assessment:1"
+
+    public static func load(path: String) throws(InvalidInputError) -> Loaded<Assessment> {
+        try load(document: XMLParser.parse(file: path))
+    }
+
+    public static func load(document: XMLDocument) throws(InvalidInputError) -> Loaded<Assessment> {
+        guard let root = document.root, root.name == "assessment", root.namespaceURI == namespace else {
+            throw InvalidInputError(.error(at: document.root?.location ?? .file(document.path),
+                                           "not an assessment: the root element must be <assessment xmlns=\"\(namespace)\">"))
+        }
+        let schemaDiagnostics = Schemas.assessment.validate(document)
+        var context = LoadContext(documentLanguage: root.language ?? "fr")
+        let assessment = build(root, path: document.path, context: &context)
+        let diagnostics = (schemaDiagnostics + context.diagnostics).sortedForDisplay()
+        guard let assessment, !diagnostics.containsErrors else {
+            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: root.location, "invalid assessment")] : diagnostics)
+        }
+        return Loaded(value: assessment, warnings: diagnostics)
+    }
+
+    private static func build(_ root: XMLElement, path: String, context: inout LoadContext) -> Assessment? {
+        let date = context.day(root, "date")
+        var cooperative: Cooperative?
+        var assessor: Assessor?
+        var answers: [Answer] = []
+        var answered: [String: SourceLocation] = [:]
+        for child in root.children {
+            switch child.name {
+            case "cooperative":
+                cooperative = buildCooperative(child)
+            case "assessor":
+                assessor = child.attribute("role").flatMap(AssessorRole.init(rawValue:)).map {
+                    Assessor(name: child.attribute("name") ?? "", role: $0)
+                }
+            case "answer":
+                guard let answer = buildAnswer(child, context: &context) else { continue }
+                if let first = answered[answer.ref] {
+                    context.error(child, "second answer to requirement '\(answer.ref)' (first at \(first)): give one answer per requirement")
+                    continue
+                }
+                answered[answer.ref] = answer.location
+                answers.append(answer)
+            default: continue
+            }
+        }
+        guard let date, let cooperative, let checklist = root.attribute("checklist") else { return nil }
+        return Assessment(
+            path: path,
+            checklistID: checklist,
+            checklistVersion: root.attribute("checklist-version"),
+            date: date,
+            kind: root.attribute("kind").flatMap(AssessmentKind.init(rawValue:)) ?? .selfAssessment,
+            cooperative: cooperative,
+            assessor: assessor,
+            answers: answers,
+            location: root.location
+        )
+    }
+
+    private static func buildCooperative(_ element: XMLElement) -> Cooperative? {
+        guard let id = element.attribute("id"), let name = element.attribute("name") else { return nil }
+        var cooperative = Cooperative(id: id, name: name, region: "", province: "", products: [])
+        for child in element.children {
+            let text = Syntax.collapsingWhitespace(child.text)
+            switch child.name {
+            case "region": cooperative.region = text
+            case "province": cooperative.province = text
+            case "commune": cooperative.commune = text
+            case "members": cooperative.members = Int(text)
+            case "product": cooperative.products.append(text)
+            case "activity": cooperative.activities.append(text)
+            default: continue
+            }
+        }
+        return cooperative
+    }
+
+    private static func buildAnswer(_ element: XMLElement, context: inout LoadContext) -> Answer? {
+        guard let ref = element.attribute("ref") else { return nil }
+        var answer = Answer(
+            ref: ref,
+            status: element.attribute("status").flatMap(AnswerStatus.init(rawValue:)),
+            deadline: context.day(element, "deadline"),
+            evidence: [], measurements: [], notes: [],
+            location: element.location)
+        var evidenceIDs = UniqueIDs("evidence record for '\(ref)'")
+        var measureIDs = UniqueIDs("measurement for '\(ref)'")
+        for child in element.children {
+            switch child.name {
+            case "evidence":
+                guard let evidenceRef = child.attribute("ref"), evidenceIDs.register(evidenceRef, at: child, in: &context) else { continue }
+                answer.evidence.append(EvidenceRecord(
+                    ref: evidenceRef, date: context.day(child, "date"),
+                    document: Syntax.collapsingWhitespace(child.text), location: child.location))
+            case "measurement":
+                guard let measureRef = child.attribute("ref"), measureIDs.register(measureRef, at: child, in: &context) else { continue }
+                answer.measurements.append(Measurement(ref: measureRef, value: context.decimal(child, "value"), location: child.location))
+            case "note":
+                answer.notes.append(Syntax.collapsingWhitespace(child.text))
+            default: continue
+            }
+        }
+        return answer
+    }
+}

@@ -1,0 +1,272 @@
+public import SalamaXML
+import Foundation
+
+/// Loads a checklist file: strict parse, confined XInclude, schema validation, then every rule
+/// of the contract's section 1. All problems of the file (and of its modules) are reported.
+public enum ChecklistLoader {
+    public static let namespace = "urn:salama:checklist:1"
+
+    /// Loads the checklist at `path`.
+    /// - Throws: `InvalidInputError` with every located error (and the warnings).
+    public static func load(path: String) throws(InvalidInputError) -> Loaded<Checklist> {
+        try load(document: XMLParser.parse(file: path))
+    }
+
+    /// Loads a checklist from a parsed document (its `xi:include`s are resolved here).
+    public static func load(document: XMLDocument) throws(InvalidInputError) -> Loaded<Checklist> {
+        guard let root = document.root, root.name == "checklist", root.namespaceURI == namespace else {
+            throw InvalidInputError(.error(at: document.root?.location ?? .file(document.path),
+                                           "not a checklist: the root element must be <checklist xmlns=\"\(namespace)\">"))
+        }
+        let folder = (document.path as NSString).deletingLastPathComponent
+        try XInclude.resolve(in: document, confinedTo: folder.isEmpty ? "." : folder)
+
+        let schemaDiagnostics = Schemas.checklist.validate(document)
+        var builder = ChecklistBuilder(root: document.root!, path: document.path, sha256: SHA256.hex(of: document.bytes))
+        let checklist = builder.build()
+        let diagnostics = (schemaDiagnostics + builder.context.diagnostics).sortedForDisplay()
+        if diagnostics.containsErrors {
+            throw InvalidInputError(diagnostics)
+        }
+        return Loaded(value: checklist, warnings: diagnostics)
+    }
+}
+
+private struct ChecklistBuilder {
+    let root: XMLElement
+    let path: String
+    let sha256: String
+    var context: LoadContext
+    var sectionAndRequirementIDs = UniqueIDs("section or requirement id")
+    var targetIDs: Set<String> = []
+    var sourceIDs: Set<String> = []
+
+    init(root: XMLElement, path: String, sha256: String) {
+        self.root = root
+        self.path = path
+        self.sha256 = sha256
+        self.context = LoadContext(documentLanguage: root.language ?? "fr")
+    }
+
+    mutating func build() -> Checklist {
+        if root.language == nil {
+            context.error(root, "the checklist needs an xml:lang: the language of every text that names none")
+        }
+        let children = root.children
+        func named(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+
+        let sources = buildSources(named("source"))
+        let partial = named("scoring").first.flatMap { context.decimal($0, "partial") } ?? 0.5
+        let targets = buildTargets(named("target"))
+        targetIDs = Set(targets.map(\.id))
+        let sections = named("section").compactMap { buildSection($0) }
+
+        return Checklist(
+            id: root.attribute("id") ?? "",
+            version: root.attribute("version") ?? "",
+            language: context.documentLanguage,
+            title: context.localized(named("title"), what: "the checklist"),
+            description: context.localized(named("description"), what: "the checklist"),
+            sources: sources,
+            partialCredit: partial,
+            targets: targets.sorted { $0.level < $1.level },
+            sections: sections,
+            path: path,
+            sha256: sha256
+        )
+    }
+
+    private mutating func buildSources(_ elements: [XMLElement]) -> [Source] {
+        var sources: [Source] = []
+        for element in elements {
+            guard let id = element.attribute("id") else { continue }
+            let language = element.language ?? context.documentLanguage
+            let text = Syntax.collapsingWhitespace(element.text)
+            if let index = sources.firstIndex(where: { $0.id == id }) {
+                if sources[index].title.exactly(language) != nil {
+                    context.error(element, "duplicate source '\(id)' in language '\(language)' (first at \(sources[index].location))")
+                } else {
+                    sources[index].title.entries.append(.init(language: language, text: text))
+                }
+                continue
+            }
+            sources.append(Source(id: id, title: LocalizedText(text, language: language), location: element.location))
+        }
+        sourceIDs = Set(sources.map(\.id))
+        return sources
+    }
+
+    private mutating func buildTargets(_ elements: [XMLElement]) -> [Target] {
+        var ids = UniqueIDs("target id")
+        var levels: [Int: String] = [:]
+        var targets: [Target] = []
+        for element in elements {
+            guard let id = element.attribute("id"), ids.register(id, at: element, in: &context) else { continue }
+            let level = context.integer(element, "level") ?? 0
+            if level > 0, let other = levels[level] {
+                context.error(element, "target '\(id)' has level \(level), already the level of target '\(other)': levels are unique")
+            }
+            levels[level] = levels[level] ?? id
+            let children = element.children
+            let requiredFor = children.first { $0.name == "required-for" }.map { forElement -> Condition in
+                let condition = context.condition(forElement)
+                context.checkNotEmpty(condition, forElement)
+                return condition
+            }
+            targets.append(Target(
+                id: id,
+                level: level,
+                minScore: context.decimal(element, "min-score") ?? 0,
+                maxMajor: context.integer(element, "max-major"),
+                includes: element.attribute("includes"),
+                title: context.localized(children.filter { $0.name == "title" }, what: "target '\(id)'"),
+                description: context.localized(children.filter { $0.name == "description" }, what: "target '\(id)'"),
+                requiredFor: requiredFor,
+                location: element.location
+            ))
+        }
+        checkIncludes(targets)
+        return targets
+    }
+
+    /// `includes` names a declared target, and following the chain never comes back.
+    private mutating func checkIncludes(_ targets: [Target]) {
+        let byID = Dictionary(targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for target in targets {
+            guard let included = target.includes else { continue }
+            guard byID[included] != nil else {
+                context.error(at: target.location, "target '\(target.id)' includes '\(included)', which is not a declared target")
+                continue
+            }
+            var chain = [target.id]
+            var next: String? = included
+            while let current = next, let step = byID[current] {
+                if chain.contains(current) {
+                    context.error(at: target.location, "target '\(target.id)' includes a loop: \((chain + [current]).joined(separator: " → "))")
+                    break
+                }
+                chain.append(current)
+                next = step.includes
+            }
+        }
+    }
+
+    private mutating func buildSection(_ element: XMLElement) -> Section? {
+        let id = element.attribute("id") ?? ""
+        if !id.isEmpty { _ = sectionAndRequirementIDs.register(id, at: element, in: &context) }
+        var items: [Section.Item] = []
+        var titles: [XMLElement] = []
+        var descriptions: [XMLElement] = []
+        var condition: Condition?
+        for child in element.children {
+            switch child.name {
+            case "title": titles.append(child)
+            case "description": descriptions.append(child)
+            case "applies-when":
+                let parsed = context.condition(child)
+                context.checkNotEmpty(parsed, child)
+                condition = parsed
+            case "requirement": if let requirement = buildRequirement(child) { items.append(.requirement(requirement)) }
+            case "section": if let section = buildSection(child) { items.append(.section(section)) }
+            default: continue
+            }
+        }
+        return Section(
+            id: id,
+            title: context.localized(titles, what: "section '\(id)'"),
+            description: context.localized(descriptions, what: "section '\(id)'"),
+            appliesWhen: condition,
+            items: items,
+            location: element.location
+        )
+    }
+
+    private mutating func buildRequirement(_ element: XMLElement) -> Requirement? {
+        guard let id = element.attribute("id") else { return nil }
+        _ = sectionAndRequirementIDs.register(id, at: element, in: &context)
+        let what = "requirement '\(id)'"
+        let target = element.attribute("target") ?? ""
+        if !target.isEmpty && !targetIDs.contains(target) {
+            context.error(element, "\(what) names target '\(target)', which is not declared")
+        }
+        var titles: [XMLElement] = [], guidance: [XMLElement] = [], actions: [XMLElement] = []
+        var cites: [Cite] = []
+        var condition: Condition?
+        var evidence: [EvidenceSpec] = []
+        var measures: [MeasureSpec] = []
+        var evidenceIDs = UniqueIDs("evidence id in \(what)")
+        var measureIDs = UniqueIDs("measure id in \(what)")
+        for child in element.children {
+            switch child.name {
+            case "title": titles.append(child)
+            case "guidance": guidance.append(child)
+            case "action": actions.append(child)
+            case "cite":
+                guard let source = child.attribute("source") else { continue }
+                if !sourceIDs.contains(source) {
+                    context.error(child, "\(what) cites source '\(source)', which is not declared")
+                }
+                cites.append(Cite(source: source, at: child.attribute("at"), location: child.location))
+            case "applies-when":
+                let parsed = context.condition(child)
+                context.checkNotEmpty(parsed, child)
+                condition = parsed
+            case "evidence":
+                guard let evidenceID = child.attribute("id"), evidenceIDs.register(evidenceID, at: child, in: &context) else { continue }
+                let parts = child.children
+                evidence.append(EvidenceSpec(
+                    id: evidenceID,
+                    maxAgeDays: context.integer(child, "max-age-days"),
+                    title: context.localized(parts.filter { $0.name == "title" }, what: "evidence '\(evidenceID)'"),
+                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: "evidence '\(evidenceID)'"),
+                    location: child.location))
+            case "measure":
+                guard let measureID = child.attribute("id"), measureIDs.register(measureID, at: child, in: &context) else { continue }
+                let parts = child.children
+                let measure = MeasureSpec(
+                    id: measureID,
+                    unit: child.attribute("unit"),
+                    min: context.decimal(child, "min"),
+                    max: context.decimal(child, "max"),
+                    title: context.localized(parts.filter { $0.name == "title" }, what: "measure '\(measureID)'"),
+                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: "measure '\(measureID)'"),
+                    location: child.location)
+                if child.attribute("min") == nil && child.attribute("max") == nil {
+                    context.error(child, "measure '\(measureID)' needs a min, a max or both")
+                } else if let min = measure.min, let max = measure.max, min > max {
+                    context.error(child, "measure '\(measureID)' has min \(child.attribute("min")!) above max \(child.attribute("max")!)")
+                }
+                measures.append(measure)
+            default: continue
+            }
+        }
+        return Requirement(
+            id: id,
+            severity: element.attribute("severity").flatMap(Severity.init(rawValue:)) ?? .minor,
+            target: target,
+            weight: context.decimal(element, "weight") ?? 1,
+            title: context.localized(titles, what: what),
+            guidance: context.localized(guidance, what: what),
+            cites: cites,
+            appliesWhen: condition,
+            evidence: evidence,
+            measures: measures,
+            action: buildAction(actions, what: what),
+            location: element.location
+        )
+    }
+
+    /// The `<action>` elements of a requirement are one action in several languages; their
+    /// costs must agree.
+    private mutating func buildAction(_ elements: [XMLElement], what: String) -> Action? {
+        guard let first = elements.first else { return nil }
+        let cost = first.attribute("cost").flatMap(Cost.init(rawValue:)) ?? .low
+        for element in elements.dropFirst() {
+            let other = element.attribute("cost").flatMap(Cost.init(rawValue:)) ?? .low
+            if other != cost {
+                context.error(element, "the action of \(what) costs '\(other.rawValue)' here but '\(cost.rawValue)' in its other language: translations of one action share one cost")
+            }
+        }
+        return Action(text: context.localized(elements, what: "the action of \(what)"), cost: cost, location: first.location)
+    }
+}

@@ -1,0 +1,146 @@
+public import SalamaXML
+
+/// A loaded value and the warnings found while loading it.
+public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var warnings: [Diagnostic]
+
+    public init(value: Value, warnings: [Diagnostic]) {
+        self.value = value
+        self.warnings = warnings
+    }
+}
+
+/// Collects every problem of one file while the loaders build values from it, so that a
+/// file's problems are all reported at once.
+struct LoadContext {
+    var diagnostics: [Diagnostic] = []
+    var documentLanguage: String
+
+    mutating func error(_ element: XMLElement, _ message: String) {
+        diagnostics.append(.error(at: element.location, message))
+    }
+
+    mutating func error(at location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(at: location, message))
+    }
+
+    mutating func warning(_ element: XMLElement, _ message: String) {
+        diagnostics.append(.warning(at: element.location, message))
+    }
+
+    /// The texts of `elements` (titles, guidance…), one per language; a second text in the
+    /// same language is an error.
+    mutating func localized(_ elements: [XMLElement], what: String) -> LocalizedText {
+        var text = LocalizedText()
+        for element in elements {
+            let language = element.language ?? documentLanguage
+            if !Syntax.isLanguageTag(language) {
+                error(element, "xml:lang '\(language)' is not a language tag (for example fr, ar, en)")
+            }
+            if text.exactly(language) != nil {
+                error(element, "second <\(element.name)> in language '\(language)' for \(what): each text may appear once per xml:lang")
+                continue
+            }
+            text.entries.append(.init(language: language, text: Syntax.collapsingWhitespace(element.text)))
+        }
+        return text
+    }
+
+    /// A decimal attribute. Syntax is the schema's to report, so a bad value is just nil here.
+    func decimal(_ element: XMLElement, _ name: String) -> Double? {
+        element.attribute(name).flatMap(Syntax.decimal)
+    }
+
+    func integer(_ element: XMLElement, _ name: String) -> Int? {
+        element.attribute(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// A date attribute; a value of the right shape that is not a real day is an error here
+    /// (its shape is the schema's to check).
+    mutating func day(_ element: XMLElement, _ name: String) -> Day? {
+        guard let text = element.attribute(name) else { return nil }
+        if let day = Day(iso: text) { return day }
+        if Syntax.looksLikeISODate(text) {
+            error(element, "\(name) '\(text)' is not a real date")
+        }
+        return nil
+    }
+
+    func tokens(_ element: XMLElement, _ name: String) -> [String]? {
+        element.attribute(name).map { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+    }
+
+    func condition(_ element: XMLElement) -> Condition {
+        Condition(products: tokens(element, "products"), activities: tokens(element, "activities"), location: element.location)
+    }
+
+    mutating func checkNotEmpty(_ condition: Condition, _ element: XMLElement) {
+        if condition.products == nil && condition.activities == nil {
+            error(element, "<\(element.name)> needs products, activities or both")
+        }
+    }
+}
+
+/// Registers ids and reports the second use of one.
+struct UniqueIDs {
+    private var seen: [String: SourceLocation] = [:]
+    let what: String
+
+    init(_ what: String) { self.what = what }
+
+    /// Returns false (and reports) when `id` was already used.
+    mutating func register(_ id: String, at element: XMLElement, in context: inout LoadContext) -> Bool {
+        if let first = seen[id] {
+            context.error(element, "duplicate \(what) '\(id)' (first at \(first))")
+            return false
+        }
+        seen[id] = element.location
+        return true
+    }
+
+    func contains(_ id: String) -> Bool { seen[id] != nil }
+}
+
+import Foundation
+
+enum Syntax {
+    static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// An `xs:decimal`: optional sign, digits, optional fraction; no exponent, no inf or nan.
+    static func decimal(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var sawDigit = false
+        for (index, character) in trimmed.enumerated() {
+            switch character {
+            case "0"..."9": sawDigit = true
+            case "+" where index == 0, "-" where index == 0: continue
+            case ".": continue
+            default: return nil
+            }
+        }
+        guard sawDigit, trimmed.filter({ $0 == "." }).count <= 1 else { return nil }
+        return Double(trimmed)
+    }
+
+    static func looksLikeISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 7 {
+                if byte != UInt8(ascii: "-") { return false }
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (1...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+}

@@ -1,0 +1,104 @@
+internal import CLibXML2
+import Foundation
+
+/// A parsed XML document. It owns the libxml2 tree and frees it when released; the elements
+/// handed out keep it alive. Use it on one thread at a time.
+public final class XMLDocument {
+    let pointer: xmlDocPtr
+    /// The path of the top file as the user named it.
+    public let path: String
+    /// The bytes of the top file exactly as read.
+    public let bytes: [UInt8]
+    private var lineIndexes: [String: LineIndex] = [:]
+
+    init(pointer: xmlDocPtr, path: String, bytes: [UInt8]) {
+        self.pointer = pointer
+        self.path = path
+        self.bytes = bytes
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// The root element, or nil for a document without one.
+    public var root: XMLElement? {
+        guard let node = xmlDocGetRootElement(pointer) else { return nil }
+        return XMLElement(document: self, node: node, file: fileHolding(node))
+    }
+
+    /// The file that holds `node`: the top file, or the module an XInclude brought it from
+    /// (named by the `xml:base` that inclusion adds to each included root).
+    func fileHolding(_ node: xmlNodePtr) -> String {
+        guard let base = xmlNodeGetBase(pointer, node) else { return path }
+        defer { salama_xml_free(base) }
+        return LibXML2Message.displayPath(String(cString: base))
+    }
+
+    /// The location of an element node: its line, its file, and the column of its start tag.
+    func location(of node: xmlNodePtr, file: String? = nil) -> SourceLocation {
+        let file = file ?? fileHolding(node)
+        let line = Int(xmlGetLineNo(node))
+        let column = lineIndex(for: file)?.column(ofStartTag: qualifiedName(of: node), line: line) ?? 1
+        return SourceLocation(file: file, line: max(line, 0), column: column)
+    }
+
+    private func lineIndex(for file: String) -> LineIndex? {
+        if let index = lineIndexes[file] { return index }
+        let source: [UInt8]
+        if file == path {
+            source = bytes
+        } else if let data = FileManager.default.contents(atPath: file) {
+            source = [UInt8](data)
+        } else {
+            return nil
+        }
+        let index = LineIndex(source)
+        lineIndexes[file] = index
+        return index
+    }
+}
+
+func qualifiedName(of node: xmlNodePtr) -> String {
+    let name = String(cString: node.pointee.name)
+    if let ns = node.pointee.ns, let prefix = ns.pointee.prefix {
+        return String(cString: prefix) + ":" + name
+    }
+    return name
+}
+
+/// Line starts of a file, to turn libxml2's line numbers into columns: libxml2 keeps no column
+/// for elements, so the column is that of the element's start tag on its line.
+struct LineIndex {
+    private let bytes: [UInt8]
+    private var lineStarts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            lineStarts.append(offset + 1)
+        }
+    }
+
+    /// The 1-based column (in characters) of the first `<name` start tag on `line`, or 1.
+    func column(ofStartTag name: String, line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let tag = [UInt8(ascii: "<")] + Array(name.utf8)
+        var offset = start
+        while offset + tag.count <= end {
+            if bytes[offset] == tag[0], bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
+                let next = offset + tag.count < bytes.count ? bytes[offset + tag.count] : UInt8(ascii: ">")
+                if next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
+                    || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") {
+                    // Count characters, not bytes, as libxml2 does for its own columns.
+                    let characters = bytes[start..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                    return characters + 1
+                }
+            }
+            offset += 1
+        }
+        return 1
+    }
+}

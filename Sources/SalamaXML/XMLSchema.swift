@@ -1,0 +1,54 @@
+internal import CLibXML2
+
+/// A compiled W3C XML Schema. Compile once; it may then validate documents from any number
+/// of threads at once (each validation has its own context).
+public final class XMLSchema: @unchecked Sendable {
+    private let pointer: xmlSchemaPtr
+
+    /// Compiles the schema held in `text`, naming it `name` in diagnostics.
+    public init(text: String, name: String) throws(InvalidInputError) {
+        XMLLibrary.initialize()
+        let session = ParserSession(path: name)
+        let compiled: xmlSchemaPtr? = session.capturingErrors {
+            var source = Array(text.utf8)
+            return source.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
+                    guard let parser = xmlSchemaNewMemParserCtxt(start, Int32(buffer.count)) else { return nil }
+                    defer { xmlSchemaFreeParserCtxt(parser) }
+                    xmlSchemaSetParserStructuredErrors(parser, schemaErrorHandler, session.opaque)
+                    return xmlSchemaParse(parser)
+                }
+            }
+        }
+        guard let compiled, !session.diagnostics.containsErrors else {
+            if let compiled { xmlSchemaFree(compiled) }
+            throw InvalidInputError(session.diagnostics.isEmpty ? [.error(at: .file(name), "invalid schema")] : session.diagnostics)
+        }
+        pointer = compiled
+    }
+
+    deinit {
+        xmlSchemaFree(pointer)
+    }
+
+    /// Validates `document`, returning every violation located at its element.
+    public func validate(_ document: XMLDocument) -> [Diagnostic] {
+        let session = ParserSession(path: document.path)
+        session.locate = { document.location(of: $0) }
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [.error(at: .file(document.path), "out of memory")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        xmlSchemaSetValidStructuredErrors(context, schemaErrorHandler, session.opaque)
+        let result = session.capturingErrors { xmlSchemaValidateDoc(context, document.pointer) }
+        if result != 0 && !session.diagnostics.containsErrors {
+            session.diagnostics.append(.error(at: .file(document.path), "the document does not match its schema"))
+        }
+        return session.diagnostics
+    }
+}
+
+private let schemaErrorHandler: xmlStructuredErrorFunc = { context, error in
+    guard let session = ParserSession.from(context), let error else { return }
+    session.record(error)
+}
