@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "SalamaModelTests", dependencies: ["SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaEvaluationTests", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaReportsTests", dependencies: ["SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
-        .testTarget(name: "SalamaCLITests", dependencies: ["SalamaTestSupport"]),
+        .testTarget(name: "SalamaCLITests", dependencies: ["salama", "SalamaTestSupport"]),
     ]
 )

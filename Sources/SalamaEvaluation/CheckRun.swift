@@ -1,0 +1,73 @@
+public import SalamaModel
+public import SalamaXML
+
+/// The outcome of checking one assessment file.
+public enum CheckOutcome: Sendable {
+    /// Evaluated; `diagnostics` holds the warnings met on the way.
+    case evaluated(Evaluation, diagnostics: [Diagnostic])
+    /// Not evaluated: the file or its checklist is invalid.
+    case invalid(path: String, diagnostics: [Diagnostic])
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .evaluated(_, let diagnostics), .invalid(_, let diagnostics): diagnostics
+        }
+    }
+
+    public var evaluation: Evaluation? {
+        if case .evaluated(let evaluation, _) = self { evaluation } else { nil }
+    }
+}
+
+/// Loads assessments, finds their checklists and evaluates them; one bad file never stops
+/// the others.
+public struct CheckRun: Sendable {
+    public typealias AssessmentLoading = @Sendable (String) throws(InvalidInputError) -> Loaded<Assessment>
+
+    public let catalog: ChecklistCatalog
+    let loadAssessment: AssessmentLoading
+    private let evaluators = EvaluatorCache()
+
+    public init(catalog: ChecklistCatalog, loadAssessment: @escaping AssessmentLoading = { path throws(InvalidInputError) in try AssessmentLoader.load(path: path) }) {
+        self.catalog = catalog
+        self.loadAssessment = loadAssessment
+    }
+
+    /// Checks one assessment file.
+    public func check(_ path: String) -> CheckOutcome {
+        do {
+            let assessment = try loadAssessment(path)
+            let checklist = try catalog.checklist(for: assessment.value.checklistID)
+            if let mismatch = AssessmentCheck.mismatch(assessment.value, checklist.value) {
+                return .invalid(path: path, diagnostics: [mismatch])
+            }
+            let evaluation = evaluators.evaluator(for: checklist.value).evaluate(assessment.value)
+            let warnings = assessment.warnings + evaluation.warnings.map(\.diagnostic)
+            return .evaluated(evaluation, diagnostics: warnings.sortedForDisplay())
+        } catch {
+            return .invalid(path: path, diagnostics: error.diagnostics)
+        }
+    }
+
+    /// The prepared evaluator of a checklist, made once.
+    public func evaluator(for checklist: Checklist) -> Evaluator {
+        evaluators.evaluator(for: checklist)
+    }
+}
+
+import Foundation
+
+private final class EvaluatorCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var evaluators: [String: Evaluator] = [:]
+
+    func evaluator(for checklist: Checklist) -> Evaluator {
+        let key = checklist.path + "\u{0}" + checklist.sha256
+        lock.lock()
+        defer { lock.unlock() }
+        if let evaluator = evaluators[key] { return evaluator }
+        let evaluator = Evaluator(checklist)
+        evaluators[key] = evaluator
+        return evaluator
+    }
+}

@@ -1,0 +1,134 @@
+public import SalamaModel
+
+/// The effective status of an applicable requirement (contract, section 3 rule 2).
+public enum EffectiveStatus: String, Sendable, Hashable, CaseIterable {
+    case yes
+    case partial
+    case no
+    case unanswered
+}
+
+/// Why a requirement's effective status is what it is, with the data it concerns.
+public enum Reason: Sendable, Hashable {
+    case unanswered
+    case declaredNotApplicableButApplies
+    case measureOutOfRange(measure: String, value: Double, min: Double?, max: Double?)
+    case measureMissing(measure: String)
+    case evidenceMissing(evidence: String)
+    case evidenceExpired(evidence: String, date: Day, maxAgeDays: Int)
+    case evidenceFutureDated(evidence: String, date: Day)
+
+    /// The reason code of the contract.
+    public var code: String {
+        switch self {
+        case .unanswered: "unanswered"
+        case .declaredNotApplicableButApplies: "declared-na-but-applies"
+        case .measureOutOfRange: "measure-out-of-range"
+        case .measureMissing: "measure-missing"
+        case .evidenceMissing: "evidence-missing"
+        case .evidenceExpired: "evidence-expired"
+        case .evidenceFutureDated: "evidence-future-dated"
+        }
+    }
+
+    /// The evidence item the reason concerns, if any.
+    public var evidence: String? {
+        switch self {
+        case .evidenceMissing(let id), .evidenceExpired(let id, _, _), .evidenceFutureDated(let id, _): id
+        default: nil
+        }
+    }
+}
+
+public enum Verdict: String, Sendable, Hashable {
+    case ready
+    case notReady = "not-ready"
+}
+
+/// Why a target is not ready, in the contract's order.
+public enum Blocker: String, Sendable, Hashable, CaseIterable {
+    case scoreBelowMinimum = "score-below-minimum"
+    case criticalOpen = "critical-open"
+    case tooManyMajor = "too-many-major"
+}
+
+/// Open findings counted by severity.
+public struct SeverityCounts: Sendable, Hashable {
+    public var critical = 0
+    public var major = 0
+    public var minor = 0
+
+    public init() {}
+
+    public subscript(severity: Severity) -> Int {
+        get {
+            switch severity {
+            case .critical: critical
+            case .major: major
+            case .minor: minor
+            }
+        }
+        set {
+            switch severity {
+            case .critical: critical = newValue
+            case .major: major = newValue
+            case .minor: minor = newValue
+            }
+        }
+    }
+
+    public var total: Int { critical + major + minor }
+}
+
+/// One target's result for one assessment.
+public struct TargetResult: Sendable, Hashable {
+    public var target: Target
+    /// True on the cooperative's required target only.
+    public var required: Bool
+    /// Score(T) as computed, 0–100.
+    public var score: Double
+    public var verdict: Verdict
+    public var open: SeverityCounts
+    public var blockers: [Blocker]
+    /// Applicable requirements in scope.
+    public var applicable: Int
+
+    /// The score as reported: rounded to one decimal, halves away from zero.
+    public var reportedScore: Double { (score * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+}
+
+/// The evaluation of one requirement for one assessment.
+public struct RequirementResult: Sendable, Hashable {
+    public var requirement: Requirement
+    /// The section that directly holds the requirement, and the top-level section above it.
+    public var section: String
+    public var topSection: String
+    /// The level of the requirement's own target.
+    public var targetLevel: Int
+    public var applicable: Bool
+    public var answer: Answer?
+    /// The declared status (nil when unanswered or left blank).
+    public var declared: AnswerStatus?
+    public var status: EffectiveStatus
+    public var reasons: [Reason]
+    /// Position in the checklist (document order).
+    public var index: Int
+
+    /// An applicable requirement whose effective status is not `yes`.
+    public var isOpen: Bool { applicable && status != .yes }
+}
+
+/// The result of evaluating one assessment against one checklist.
+public struct Evaluation: Sendable {
+    public var checklist: Checklist
+    public var assessment: Assessment
+    /// Targets in level order.
+    public var targets: [TargetResult]
+    /// Every requirement of the checklist in document order, applicable or not.
+    public var results: [RequirementResult]
+    /// Open findings in the contract's order (rule 8).
+    public var findings: [RequirementResult]
+    public var warnings: [AssessmentWarning]
+
+    public var requiredTarget: TargetResult { targets.first(where: \.required) ?? targets[0] }
+}

@@ -1,0 +1,177 @@
+public import SalamaModel
+
+/// A checklist prepared once for evaluation: requirements flattened with their applicability
+/// conditions, their sections and the targets whose scope holds them. It evaluates any number
+/// of assessments, from any number of threads, without re-reading the checklist.
+public struct Evaluator: Sendable {
+    /// Scores at most this far below a threshold still meet it (binary fractions of decimal
+    /// weights are never exact).
+    static let tolerance = 1e-9
+
+    struct Entry: Sendable {
+        var requirement: Requirement
+        var section: String
+        var topSection: String
+        var conditions: [Condition]
+        var targetLevel: Int
+        /// For each target (by index in level order), whether its scope holds the requirement.
+        var inScope: [Bool]
+    }
+
+    public let checklist: Checklist
+    let entries: [Entry]
+    let requirementsByID: [String: Requirement]
+
+    public init(_ checklist: Checklist) {
+        self.checklist = checklist
+        let targets = checklist.targets
+        // Scope of T: T and every target it includes, directly or through a chain.
+        let closures: [Set<String>] = targets.map { target in
+            var closure: Set<String> = [target.id]
+            var next = target.includes
+            while let id = next, !closure.contains(id) {
+                closure.insert(id)
+                next = checklist.target(id)?.includes
+            }
+            return closure
+        }
+        var entries: [Entry] = []
+        func walk(_ section: Section, top: String, conditions: [Condition]) {
+            let inherited = conditions + (section.appliesWhen.map { [$0] } ?? [])
+            for item in section.items {
+                switch item {
+                case .section(let child):
+                    walk(child, top: top, conditions: inherited)
+                case .requirement(let requirement):
+                    entries.append(Entry(
+                        requirement: requirement,
+                        section: section.id,
+                        topSection: top,
+                        conditions: inherited + (requirement.appliesWhen.map { [$0] } ?? []),
+                        targetLevel: checklist.target(requirement.target)?.level ?? 0,
+                        inScope: closures.map { $0.contains(requirement.target) }))
+                }
+            }
+        }
+        for section in checklist.sections { walk(section, top: section.id, conditions: []) }
+        self.entries = entries
+        self.requirementsByID = Dictionary(entries.map { ($0.requirement.id, $0.requirement) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The cooperative's required target: the highest-level target whose `required-for`
+    /// matches it, or the lowest-level target when none does.
+    public func requiredTarget(for cooperative: Cooperative) -> Target {
+        let matching = checklist.targets.filter {
+            $0.requiredFor?.matches(products: cooperative.products, activities: cooperative.activities) ?? false
+        }
+        return matching.max { $0.level < $1.level } ?? checklist.targets[0]
+    }
+
+    /// Evaluates `assessment` exactly as the contract's section 3 says.
+    public func evaluate(_ assessment: Assessment) -> Evaluation {
+        let cooperative = assessment.cooperative
+        var answers: [String: Answer] = [:]
+        answers.reserveCapacity(assessment.answers.count)
+        for answer in assessment.answers { answers[answer.ref] = answer }
+
+        var results: [RequirementResult] = []
+        results.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            let applicable = entry.conditions.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
+            let answer = answers[entry.requirement.id]
+            let (status, reasons) = applicable ? Self.effectiveStatus(entry.requirement, answer, on: assessment.date) : (.unanswered, [])
+            results.append(RequirementResult(
+                requirement: entry.requirement, section: entry.section, topSection: entry.topSection,
+                targetLevel: entry.targetLevel, applicable: applicable, answer: answer, declared: answer?.status,
+                status: status, reasons: reasons, index: index))
+        }
+
+        let required = requiredTarget(for: cooperative).id
+        let targets = checklist.targets.enumerated().map { targetIndex, target in
+            targetResult(target, index: targetIndex, required: target.id == required, results: results)
+        }
+        let findings = results.filter(\.isOpen).sorted(by: Self.findingOrder)
+        return Evaluation(
+            checklist: checklist, assessment: assessment, targets: targets, results: results, findings: findings,
+            warnings: AssessmentCheck.warnings(assessment, checklist, requirements: requirementsByID))
+    }
+
+    /// Rule 2: the effective status of an applicable requirement and every reason that fired.
+    static func effectiveStatus(_ requirement: Requirement, _ answer: Answer?, on date: Day) -> (EffectiveStatus, [Reason]) {
+        guard let answer, let declared = answer.status else { return (.unanswered, [.unanswered]) }
+        switch declared {
+        case .na: return (.unanswered, [.declaredNotApplicableButApplies])
+        case .no: return (.no, [])
+        case .yes, .partial: break
+        }
+        var status: EffectiveStatus = declared == .yes ? .yes : .partial
+        var reasons: [Reason] = []
+        func weaken() { if status == .yes { status = .partial } }
+
+        for measure in requirement.measures {
+            guard let value = answer.measurements.first(where: { $0.ref == measure.id })?.value else {
+                reasons.append(.measureMissing(measure: measure.id))
+                weaken()
+                continue
+            }
+            if !measure.accepts(value) {
+                reasons.append(.measureOutOfRange(measure: measure.id, value: value, min: measure.min, max: measure.max))
+                status = .no
+            }
+        }
+        for evidence in requirement.evidence {
+            guard let recorded = answer.evidence.first(where: { $0.ref == evidence.id })?.date else {
+                reasons.append(.evidenceMissing(evidence: evidence.id))
+                weaken()
+                continue
+            }
+            let age = recorded.days(until: date)
+            if age < 0 {
+                reasons.append(.evidenceFutureDated(evidence: evidence.id, date: recorded))
+                weaken()
+            } else if let maxAge = evidence.maxAgeDays, age > maxAge {
+                reasons.append(.evidenceExpired(evidence: evidence.id, date: recorded, maxAgeDays: maxAge))
+                weaken()
+            }
+        }
+        return (status, reasons)
+    }
+
+    /// Rule 3: the credit of an effective status.
+    func credit(_ status: EffectiveStatus) -> Double {
+        switch status {
+        case .yes: 1
+        case .partial: checklist.partialCredit
+        case .no, .unanswered: 0
+        }
+    }
+
+    /// Rules 4 to 7 for one target.
+    func targetResult(_ target: Target, index: Int, required: Bool, results: [RequirementResult]) -> TargetResult {
+        var earned = 0.0, possible = 0.0
+        var open = SeverityCounts()
+        var applicable = 0
+        for (entry, result) in zip(entries, results) where entry.inScope[index] && result.applicable {
+            applicable += 1
+            possible += result.requirement.weight
+            earned += result.requirement.weight * credit(result.status)
+            if result.status != .yes { open[result.requirement.severity] += 1 }
+        }
+        let score = possible > 0 ? 100 * earned / possible : 100
+        var blockers: [Blocker] = []
+        if score + Self.tolerance < target.minScore { blockers.append(.scoreBelowMinimum) }
+        if open.critical > 0 { blockers.append(.criticalOpen) }
+        if let maxMajor = target.maxMajor, open.major > maxMajor { blockers.append(.tooManyMajor) }
+        return TargetResult(target: target, required: required, score: score, verdict: blockers.isEmpty ? .ready : .notReady,
+                            open: open, blockers: blockers, applicable: applicable)
+    }
+
+    /// Rule 8: severity, then the level of the requirement's own target, then weight (highest
+    /// first), then document order.
+    static func findingOrder(_ a: RequirementResult, _ b: RequirementResult) -> Bool {
+        if a.requirement.severity != b.requirement.severity { return a.requirement.severity < b.requirement.severity }
+        if a.targetLevel != b.targetLevel { return a.targetLevel < b.targetLevel }
+        if a.requirement.weight != b.requirement.weight { return a.requirement.weight > b.requirement.weight }
+        return a.index < b.index
+    }
+}

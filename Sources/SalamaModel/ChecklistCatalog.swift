@@ -1,0 +1,75 @@
+public import SalamaXML
+import Foundation
+
+/// Where assessments find their checklist: one given file, or the checklists of a folder,
+/// found by their `id`. Each checklist is loaded once and kept.
+public final class ChecklistCatalog: @unchecked Sendable {
+    public enum Source: Sendable, Hashable {
+        /// Use this checklist for every assessment.
+        case file(String)
+        /// Find each assessment's checklist by id among the `*.xml` files of this folder.
+        case directory(String)
+    }
+
+    public let source: Source
+    private let lock = NSLock()
+    private var loaded: [String: Result<Loaded<Checklist>, InvalidInputError>] = [:]
+    private var pathsByID: [String: String]?
+
+    public init(_ source: Source) {
+        self.source = source
+    }
+
+    /// The checklist an assessment names, loaded.
+    /// - Throws: `InvalidInputError` when the checklist cannot be found or is invalid.
+    public func checklist(for id: String) throws(InvalidInputError) -> Loaded<Checklist> {
+        let path: String
+        switch source {
+        case .file(let file):
+            path = file
+        case .directory(let folder):
+            guard let found = try self.path(for: id, in: folder) else {
+                throw InvalidInputError(.error(at: .file(folder), "no checklist with id '\(id)' in this folder"))
+            }
+            path = found
+        }
+        return try load(path)
+    }
+
+    /// Loads the checklist at `path` once.
+    public func load(_ path: String) throws(InvalidInputError) -> Loaded<Checklist> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = loaded[path] { return try cached.get() }
+        let result: Result<Loaded<Checklist>, InvalidInputError>
+        do {
+            result = .success(try ChecklistLoader.load(path: path))
+        } catch {
+            result = .failure(error)
+        }
+        loaded[path] = result
+        return try result.get()
+    }
+
+    private func path(for id: String, in folder: String) throws(InvalidInputError) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if pathsByID == nil {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InvalidInputError(.error(at: .file(folder), "checklist folder not found"))
+            }
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+            var index: [String: String] = [:]
+            for name in names {
+                let path = (folder as NSString).appendingPathComponent(name)
+                guard let document = try? XMLParser.parse(file: path), let root = document.root,
+                      root.name == "checklist", root.namespaceURI == ChecklistLoader.namespace,
+                      let checklistID = root.attribute("id") else { continue }
+                if index[checklistID] == nil { index[checklistID] = path }
+            }
+            pathsByID = index
+        }
+        return pathsByID?[id]
+    }
+}

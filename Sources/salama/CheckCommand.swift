@@ -1,0 +1,62 @@
+import ArgumentParser
+import SalamaEvaluation
+import SalamaModel
+import SalamaReports
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+
+    var reporter: any Reporter {
+        switch self {
+        case .text: TextReporter()
+        case .json: JSONReporter()
+        }
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate assessments against their checklist and report the gaps toward each certification level.",
+        discussion: "Exit codes: 0 evaluated; 1 an input is invalid (the others are still evaluated); 2 --fail-under names a target that is not ready; 64 usage error."
+    )
+
+    @Argument(help: ArgumentHelp("Assessment files.", valueName: "assessment"))
+    var assessments: [String]
+
+    @OptionGroup var checklists: ChecklistOptions
+
+    @Option(help: "Report format.")
+    var format: CheckFormat = .text
+
+    @Option(help: "Language of the report (default: the checklist's).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit with 2 when this target is not ready for some assessment.", valueName: "target"))
+    var failUnder: String?
+
+    func run() throws {
+        let run = CheckRun(catalog: checklists.catalog)
+        let outcomes = assessments.map(run.check)
+        outcomes.forEach { Console.print($0.diagnostics) }
+        let evaluations = outcomes.compactMap(\.evaluation)
+
+        if let failUnder, let unknown = evaluations.first(where: { $0.checklist.target(failUnder) == nil }) {
+            Console.error("error: --fail-under names target '\(failUnder)', which checklist '\(unknown.checklist.id)' does not declare (targets: \(unknown.checklist.targets.map(\.id).joined(separator: ", ")))")
+            throw Exit.usage
+        }
+        if !evaluations.isEmpty {
+            let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput)
+            try Console.write(format.reporter.report(evaluations, options: options), to: output)
+        }
+        if evaluations.count < outcomes.count { throw Exit.invalidInput }
+        if let failUnder, evaluations.contains(where: { $0.targets.first { $0.target.id == failUnder }?.verdict != .ready }) {
+            throw Exit.notReady
+        }
+    }
+}

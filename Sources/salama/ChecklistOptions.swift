@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import SalamaModel
+
+/// Where assessments find their checklist; shared by the commands that evaluate.
+struct ChecklistOptions: ParsableArguments {
+    @Option(name: .customLong("checklist"), help: ArgumentHelp("Use this checklist file for every assessment.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .customLong("checklists"), help: ArgumentHelp("Find each assessment's checklist by id in this folder (default: $SALAMA_CHECKLISTS, else ./Checklists).", valueName: "dir"))
+    var directory: String?
+
+    func validate() throws {
+        if file != nil && directory != nil {
+            throw ValidationError("give --checklist or --checklists, not both")
+        }
+    }
+
+    var catalog: ChecklistCatalog {
+        if let file { return ChecklistCatalog(.file(file)) }
+        let environment = ProcessInfo.processInfo.environment["SALAMA_CHECKLISTS"].flatMap { $0.isEmpty ? nil : $0 }
+        return ChecklistCatalog(.directory(directory ?? environment ?? "Checklists"))
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+@main
+struct Salama: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "salama",
+        abstract: "How far a food cooperative stands from its sanitary certification (ONSSA-style checklists).",
+        discussion: """
+        Exit codes: 0 success; 1 an input is invalid or unreadable; 2 --fail-under names a \
+        target that is not ready; 64 usage error.
+        """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ValidateCommand.self]
+    )
+}
+
+/// The exit codes every command documents.
+enum Exit {
+    static let invalidInput = ExitCode(1)
+    static let notReady = ExitCode(2)
+    static let usage = ExitCode(64)
+}
