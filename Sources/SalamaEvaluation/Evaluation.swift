@@ -40,6 +40,33 @@ public enum Reason: Sendable, Hashable {
     }
 }
 
+/// Where a document the checklist asks for stands on the assessment's date.
+public enum EvidenceState: String, Sendable, Hashable, CaseIterable {
+    case present
+    case missing
+    case expired
+    case futureDated = "future-dated"
+}
+
+/// One evidence item of an applicable requirement and what the assessment shows for it.
+public struct DocumentStatus: Sendable, Hashable {
+    public var requirement: Requirement
+    public var evidence: EvidenceSpec
+    public var record: EvidenceRecord?
+    public var state: EvidenceState
+}
+
+/// The share of a section's applicable requirements whose effective status is `yes`.
+public struct SectionCompliance: Sendable, Hashable {
+    public var section: Section
+    public var applicable: Int
+    public var compliant: Int
+    public var open: SeverityCounts
+
+    /// Compliant ÷ applicable; nil when nothing in the section applies.
+    public var share: Double? { applicable > 0 ? Double(compliant) / Double(applicable) : nil }
+}
+
 public enum Verdict: String, Sendable, Hashable {
     case ready
     case notReady = "not-ready"
@@ -131,4 +158,28 @@ public struct Evaluation: Sendable {
     public var warnings: [AssessmentWarning]
 
     public var requiredTarget: TargetResult { targets.first(where: \.required) ?? targets[0] }
+
+    /// Compliance of each top-level section, in document order.
+    public var sectionCompliance: [SectionCompliance] {
+        checklist.sections.map { section in
+            var compliance = SectionCompliance(section: section, applicable: 0, compliant: 0, open: SeverityCounts())
+            for result in results where result.topSection == section.id && result.applicable {
+                compliance.applicable += 1
+                if result.status == .yes { compliance.compliant += 1 } else { compliance.open[result.requirement.severity] += 1 }
+            }
+            return compliance
+        }
+    }
+
+    /// Every evidence item of the applicable requirements, with its state: the application
+    /// dossier at a glance. In checklist order.
+    public var documents: [DocumentStatus] {
+        results.filter(\.applicable).flatMap { result in
+            result.requirement.evidence.map { evidence in
+                let record = result.answer?.evidence.first { $0.ref == evidence.id }
+                return DocumentStatus(requirement: result.requirement, evidence: evidence, record: record,
+                                      state: Evaluator.evidenceState(evidence, record, on: assessment.date))
+            }
+        }
+    }
 }

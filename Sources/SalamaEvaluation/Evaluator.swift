@@ -120,21 +120,26 @@ public struct Evaluator: Sendable {
             }
         }
         for evidence in requirement.evidence {
-            guard let recorded = answer.evidence.first(where: { $0.ref == evidence.id })?.date else {
-                reasons.append(.evidenceMissing(evidence: evidence.id))
-                weaken()
-                continue
+            let record = answer.evidence.first { $0.ref == evidence.id }
+            switch evidenceState(evidence, record, on: date) {
+            case .present: continue
+            case .missing: reasons.append(.evidenceMissing(evidence: evidence.id))
+            case .expired: reasons.append(.evidenceExpired(evidence: evidence.id, date: record!.date!, maxAgeDays: evidence.maxAgeDays!))
+            case .futureDated: reasons.append(.evidenceFutureDated(evidence: evidence.id, date: record!.date!))
             }
-            let age = recorded.days(until: date)
-            if age < 0 {
-                reasons.append(.evidenceFutureDated(evidence: evidence.id, date: recorded))
-                weaken()
-            } else if let maxAge = evidence.maxAgeDays, age > maxAge {
-                reasons.append(.evidenceExpired(evidence: evidence.id, date: recorded, maxAgeDays: maxAge))
-                weaken()
-            }
+            weaken()
         }
         return (status, reasons)
+    }
+
+    /// The state of one evidence item on the assessment's date. An undated record is an
+    /// unfilled slot, so it counts as missing.
+    public static func evidenceState(_ evidence: EvidenceSpec, _ record: EvidenceRecord?, on date: Day) -> EvidenceState {
+        guard let recorded = record?.date else { return .missing }
+        let age = recorded.days(until: date)
+        if age < 0 { return .futureDated }
+        if let maxAge = evidence.maxAgeDays, age > maxAge { return .expired }
+        return .present
     }
 
     /// Rule 3: the credit of an effective status.
