@@ -6,10 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "salama", targets: ["salama"]),
-        .library(name: "SalamaKit", targets: ["SalamaXML", "SalamaModel", "SalamaEvaluation", "SalamaReports"]),
+        .library(name: "SalamaKit", targets: ["SalamaXML", "SalamaModel", "SalamaEvaluation", "SalamaReports", "SalamaWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libxml2 as a system library; only SalamaXML imports it.
@@ -26,10 +27,15 @@ let package = Package(
         .target(name: "SalamaEvaluation", dependencies: ["SalamaModel"]),
         // One type per output format.
         .target(name: "SalamaReports", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaXML"]),
+        // Blank workbooks (XML, CSV, HTML) and the spreadsheet round-trip.
+        .target(name: "SalamaWorkbook", dependencies: [
+            "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .executableTarget(
             name: "salama",
             dependencies: [
-                "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
+                "SalamaWorkbook", "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +44,7 @@ let package = Package(
         .testTarget(name: "SalamaModelTests", dependencies: ["SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaEvaluationTests", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaReportsTests", dependencies: ["SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaWorkbookTests", dependencies: ["SalamaWorkbook", "SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaCLITests", dependencies: ["salama", "SalamaTestSupport"]),
     ]
 )

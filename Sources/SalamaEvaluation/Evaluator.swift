@@ -67,6 +67,16 @@ public struct Evaluator: Sendable {
         return matching.max { $0.level < $1.level } ?? checklist.targets[0]
     }
 
+    /// The requirements that apply to a cooperative with these products and activities (rule
+    /// 1), in document order, each with the section that holds it and its top-level section.
+    public func applicableRequirements(for cooperative: Cooperative) -> [(requirement: Requirement, section: String, topSection: String)] {
+        entries.filter { isApplicable($0, to: cooperative) }.map { ($0.requirement, $0.section, $0.topSection) }
+    }
+
+    func isApplicable(_ entry: Entry, to cooperative: Cooperative) -> Bool {
+        entry.conditions.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
+    }
+
     /// Evaluates `assessment` exactly as the contract's section 3 says.
     public func evaluate(_ assessment: Assessment) -> Evaluation {
         let cooperative = assessment.cooperative
@@ -77,7 +87,7 @@ public struct Evaluator: Sendable {
         var results: [RequirementResult] = []
         results.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            let applicable = entry.conditions.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
+            let applicable = isApplicable(entry, to: cooperative)
             let answer = answers[entry.requirement.id]
             let (status, reasons) = applicable ? Self.effectiveStatus(entry.requirement, answer, on: assessment.date) : (.unanswered, [])
             results.append(RequirementResult(

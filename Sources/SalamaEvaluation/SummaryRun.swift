@@ -1,0 +1,186 @@
+public import SalamaModel
+public import SalamaXML
+import Foundation
+
+/// How `salama summary --by` breaks the aggregate down.
+public enum SummaryGrouping: String, Sendable, CaseIterable {
+    case province
+    case product
+
+    func keys(of cooperative: Cooperative) -> [String] {
+        switch self {
+        case .province: [cooperative.province]
+        case .product: cooperative.products
+        }
+    }
+}
+
+/// A file the summary skipped, with why.
+public struct InvalidFile: Sendable, Hashable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+
+    /// The first error, as printed: `FILE:LINE:COLUMN: error: …`.
+    public var error: String { (diagnostics.first(where: \.isError) ?? diagnostics.first)?.description ?? "\(file): error: invalid" }
+}
+
+/// The result of `salama summary`.
+public struct SummaryReport: Sendable {
+    public var summary: Summary
+    public var invalid: [InvalidFile]
+    public var grouping: SummaryGrouping?
+    /// The same aggregate per group value (province or product), sorted by value.
+    public var groups: [(value: String, summary: Summary)]
+}
+
+/// Evaluates every assessment under some paths and aggregates them, on every core, holding
+/// one document per worker at a time: memory stays flat however many files there are.
+public struct SummaryRun: Sendable {
+    public let catalog: ChecklistCatalog
+    public let grouping: SummaryGrouping?
+    let loadAssessment: CheckRun.AssessmentLoading
+
+    public init(catalog: ChecklistCatalog, grouping: SummaryGrouping? = nil,
+                loadAssessment: @escaping CheckRun.AssessmentLoading = { path throws(InvalidInputError) in try AssessmentLoader.load(path: path) }) {
+        self.catalog = catalog
+        self.grouping = grouping
+        self.loadAssessment = loadAssessment
+    }
+
+    /// The assessment files under `paths`: files as given, folders recursively (`.xml` and
+    /// `.csv` files, hidden ones skipped), each folder's files in name order.
+    public static func files(under paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            guard let enumerator = FileManager.default.enumerator(atPath: path) else { continue }
+            var found: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator.skipDescendants()
+                    continue
+                }
+                let lower = name.lowercased()
+                guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
+                let full = (path as NSString).appendingPathComponent(relative)
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue { continue }
+                found.append(full)
+            }
+            files += found.sorted()
+        }
+        return files
+    }
+
+    /// Runs the summary over `files`.
+    /// - Throws: `InvalidInputError` when no checklist can be settled on (none given and no
+    ///   file names one that loads).
+    public func run(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InvalidInputError) -> SummaryReport {
+        XMLLibrary.initialize()
+        _ = Schemas.assessment
+        let checklist = try settleChecklist(files)
+        let run = CheckRun(catalog: ChecklistCatalog(.file(checklist.path)), loadAssessment: loadAssessment)
+        // Prepare the checklist's evaluator once, before the workers start.
+        _ = run.evaluator(for: checklist)
+
+        let workerCount = max(1, min(workers, files.count))
+        let partials = WorkerResults(count: workerCount)
+        let next = NextIndex()
+        DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+            var total = SummaryAccumulator(checklist: checklist)
+            var groups: [String: SummaryAccumulator] = [:]
+            var invalid: [(Int, InvalidFile)] = []
+            while let index = next.take(below: files.count) {
+                switch run.check(files[index]) {
+                case .evaluated(let evaluation, _):
+                    total.add(evaluation)
+                    if let grouping {
+                        for key in Set(grouping.keys(of: evaluation.assessment.cooperative)) {
+                            groups[key, default: SummaryAccumulator(checklist: checklist)].add(evaluation)
+                        }
+                    }
+                case .invalid(let path, let diagnostics):
+                    invalid.append((index, InvalidFile(file: path, diagnostics: diagnostics)))
+                }
+            }
+            partials.store(worker, total: total, groups: groups, invalid: invalid)
+        }
+
+        var total = SummaryAccumulator(checklist: checklist)
+        var groups: [String: SummaryAccumulator] = [:]
+        var invalid: [(Int, InvalidFile)] = []
+        for partial in partials.all {
+            total.merge(partial.total)
+            for (key, accumulator) in partial.groups {
+                if groups[key] == nil { groups[key] = accumulator } else { groups[key]!.merge(accumulator) }
+            }
+            invalid += partial.invalid
+        }
+        return SummaryReport(
+            summary: total.summary,
+            invalid: invalid.sorted { $0.0 < $1.0 }.map(\.1),
+            grouping: grouping,
+            groups: groups.keys.sorted().map { ($0, groups[$0]!.summary) })
+    }
+
+    /// The checklist of the summary: the one given, else the one the first loadable
+    /// assessment names.
+    private func settleChecklist(_ files: [String]) throws(InvalidInputError) -> Checklist {
+        if case .file(let path) = catalog.source { return try catalog.load(path).value }
+        var firstProblem: InvalidInputError?
+        for file in files {
+            guard let assessment = try? loadAssessment(file) else { continue }
+            do {
+                return try catalog.checklist(for: assessment.value.checklistID).value
+            } catch {
+                firstProblem = firstProblem ?? error
+            }
+        }
+        throw firstProblem ?? InvalidInputError(.error(at: .file(files.first ?? "."), "no valid assessment names a checklist that could be found"))
+    }
+}
+
+/// Hands out file indexes to workers.
+private final class NextIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        defer { next += 1 }
+        return next
+    }
+}
+
+/// Each worker's counts, written once by that worker.
+private final class WorkerResults: @unchecked Sendable {
+    struct Partial {
+        var total: SummaryAccumulator?
+        var groups: [String: SummaryAccumulator] = [:]
+        var invalid: [(Int, InvalidFile)] = []
+    }
+
+    private let lock = NSLock()
+    private var partials: [Partial]
+
+    init(count: Int) {
+        partials = Array(repeating: Partial(), count: count)
+    }
+
+    func store(_ worker: Int, total: SummaryAccumulator, groups: [String: SummaryAccumulator], invalid: [(Int, InvalidFile)]) {
+        lock.lock()
+        defer { lock.unlock() }
+        partials[worker] = Partial(total: total, groups: groups, invalid: invalid)
+    }
+
+    var all: [(total: SummaryAccumulator, groups: [String: SummaryAccumulator], invalid: [(Int, InvalidFile)])] {
+        partials.compactMap { partial in partial.total.map { ($0, partial.groups, partial.invalid) } }
+    }
+}

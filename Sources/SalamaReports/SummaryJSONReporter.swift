@@ -1,0 +1,79 @@
+public import SalamaEvaluation
+
+/// The summary JSON of the contract's section 5. With `--by`, a `groups` member follows with
+/// the same aggregate per province or product.
+public struct SummaryJSONReporter: SummaryReporter {
+    public static let identifier = "json"
+
+    public init() {}
+
+    public func report(_ report: SummaryReport, options: SummaryReportOptions) -> String {
+        var members = [
+            ("checklist", JSONReporter.checklistValue(report.summary.checklist)),
+            ("assessments", JSONValue.int(report.summary.assessments)),
+            ("invalid", .array(report.invalid.map { .object([("file", .string($0.file)), ("error", .string($0.error))]) })),
+        ]
+        members += Self.aggregate(report.summary, top: options.top)
+        if let grouping = report.grouping {
+            members.append(("groups", .object([
+                ("by", .string(grouping.rawValue)),
+                ("values", .array(report.groups.map { group in
+                    .object([("value", .string(group.value)), ("assessments", .int(group.summary.assessments))]
+                            + Self.aggregate(group.summary, top: options.top))
+                })),
+            ])))
+        }
+        return JSONValue.object(members).serialized() + "\n"
+    }
+
+    static func aggregate(_ summary: Summary, top: Int?) -> [(String, JSONValue)] {
+        [
+            ("targets", .array(summary.targets.map { count in
+                .object([
+                    ("id", .string(count.target.id)),
+                    ("level", .int(count.target.level)),
+                    ("ready", .int(count.ready)),
+                    ("not-ready", .int(count.notReady)),
+                    ("required-of", .int(count.requiredOf)),
+                ])
+            })),
+            ("findings", .array(summary.findings.prefix(top ?? .max).map { finding in
+                .object([
+                    ("requirement", .string(finding.requirement.id)),
+                    ("severity", .string(finding.requirement.severity.rawValue)),
+                    ("applicable", .int(finding.applicable)),
+                    ("open", .int(finding.open)),
+                    ("share", .number(rounded(finding.share, decimals: 3))),
+                ])
+            })),
+            ("sections", .array(summary.sections.map { section in
+                .object([("id", .string(section.section.id)), ("compliance", .number(rounded(section.compliance, decimals: 3)))])
+            })),
+        ]
+    }
+}
+
+/// Rounds half away from zero to `decimals` places, as the contract's figures are reported.
+func rounded(_ value: Double, decimals: Int) -> Double {
+    let scale = (0..<decimals).reduce(1.0) { result, _ in result * 10 }
+    return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+}
+
+/// Options of `salama summary`'s reports.
+public struct SummaryReportOptions: Sendable {
+    /// The language of labels and checklist texts; nil means the checklist's own language.
+    public var language: Language?
+    /// How many of the most frequent findings to list; nil lists them all.
+    public var top: Int?
+
+    public init(language: Language? = nil, top: Int? = nil) {
+        self.language = language
+        self.top = top
+    }
+}
+
+/// A report format of `salama summary`. One type per format.
+public protocol SummaryReporter: Sendable {
+    static var identifier: String { get }
+    func report(_ report: SummaryReport, options: SummaryReportOptions) -> String
+}

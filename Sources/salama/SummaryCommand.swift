@@ -1,0 +1,62 @@
+import ArgumentParser
+import SalamaEvaluation
+import SalamaModel
+import SalamaReports
+
+enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+
+    var reporter: any SummaryReporter {
+        switch self {
+        case .json: SummaryJSONReporter()
+        }
+    }
+}
+
+extension SummaryGrouping: ExpressibleByArgument {}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Aggregate many assessments of one checklist: readiness per level, most common gaps, compliance by section.",
+        discussion: "Exit codes: 0 every file valid; 1 some files were invalid (they are listed and skipped); 64 usage error."
+    )
+
+    @Argument(help: ArgumentHelp("Assessment files or folders (searched recursively for .xml and .csv files).", valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var checklists: ChecklistOptions
+
+    @Option(help: "Report format.")
+    var format: SummaryFormat = .json
+
+    @Option(help: "Break the aggregate down by province or by product.")
+    var by: SummaryGrouping?
+
+    @Option(help: ArgumentHelp("List only the N most frequent open findings.", valueName: "n"))
+    var top: Int?
+
+    @Option(help: "Language of the report (default: the checklist's).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top takes a positive number") }
+    }
+
+    func run() throws {
+        let files = SummaryRun.files(under: paths)
+        let report: SummaryReport
+        do {
+            report = try SummaryRun(catalog: checklists.catalog, grouping: by).run(files: files)
+        } catch {
+            Console.print(error.diagnostics)
+            throw Exit.invalidInput
+        }
+        for invalid in report.invalid { Console.print(invalid.diagnostics.filter(\.isError)) }
+        try Console.write(format.reporter.report(report, options: SummaryReportOptions(language: lang, top: top)), to: output)
+        if !report.invalid.isEmpty { throw Exit.invalidInput }
+    }
+}
