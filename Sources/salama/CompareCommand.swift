@@ -1,0 +1,53 @@
+import ArgumentParser
+import SalamaEvaluation
+import SalamaReports
+
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+
+    var reporter: any CompareReporter {
+        switch self {
+        case .json: CompareJSONReporter()
+        }
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two assessments of one cooperative: progress, and where a self-assessment and an inspection disagree.",
+        discussion: "Exit codes: 0 compared; 1 an input is invalid or the two concern different cooperatives; 64 usage error."
+    )
+
+    @Argument(help: ArgumentHelp("The older assessment.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The newer assessment.", valueName: "new"))
+    var new: String
+
+    @OptionGroup var checklists: ChecklistOptions
+
+    @Option(help: "Report format.")
+    var format: CompareFormat = .json
+
+    @Option(help: "Language of the report (default: the checklist's).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        let run = CheckRun(catalog: checklists.catalog)
+        let outcomes = [old, new].map(run.check)
+        outcomes.forEach { Console.print($0.diagnostics) }
+        guard let older = outcomes[0].evaluation, let newer = outcomes[1].evaluation else { throw Exit.invalidInput }
+        let comparison: Comparison
+        do {
+            comparison = try Comparison(old: older, new: newer)
+        } catch {
+            Console.print(error.diagnostics)
+            throw Exit.invalidInput
+        }
+        try Console.write(format.reporter.report(comparison, options: ReportOptions(language: lang)), to: output)
+    }
+}

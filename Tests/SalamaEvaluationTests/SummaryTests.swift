@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import SalamaEvaluation
+import SalamaModel
+import SalamaTestSupport
+
+/// `salama summary`'s aggregation over a generated folder, against counts computed here
+/// independently of the evaluator.
+@Suite struct SummaryTests {
+    /// A deterministic generator, so that a failure can be reproduced.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E3779B97F4A7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    struct Profile {
+        var products: [String]
+        var activities: [String]
+        var statuses: [String: String?]
+        var province: String
+    }
+
+    static let requirements = ["W1", "W2", "D1", "D2", "E1", "E2"]
+    static let severity = ["W1": "critical", "W2": "major", "D1": "major", "D2": "minor", "E1": "minor", "E2": "major"]
+    static let weight: [String: Double] = ["W1": 2, "W2": 1, "D1": 3, "D2": 1, "E1": 1, "E2": 1]
+    static let ownTarget = ["W1": 1, "W2": 1, "D1": 2, "D2": 2, "E1": 3, "E2": 3]
+    static let topSection = ["W1": "water", "W2": "water", "D1": "dairy", "D2": "dairy", "E1": "export", "E2": "export"]
+
+    static func applies(_ id: String, _ profile: Profile) -> Bool {
+        switch id {
+        case "D1": profile.products.contains("cheese") && profile.activities.contains("storage")
+        case "D2": profile.products.contains("cheese")
+        case "E2": profile.products.contains("honey")
+        default: true
+        }
+    }
+
+    static func xml(_ profile: Profile) -> String {
+        let answers = requirements.compactMap { id -> String? in
+            guard let entry = profile.statuses[id], let status = entry else { return nil }
+            if id == "W1" && status == "yes" {
+                return EvaluationFixture.waterAnswer()
+            }
+            return "<answer ref=\"\(id)\" status=\"\(status)\"/>"
+        }.joined()
+        return EvaluationFixture.assessment(products: profile.products, activities: profile.activities, answers: answers)
+            .replacingOccurrences(of: "<province>Errachidia</province>", with: "<province>\(profile.province)</province>")
+    }
+
+    @Test func aggregatesAThousandAssessmentsAndListsInvalidFiles() throws {
+        var random = SeededGenerator(state: 2026)
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let checklist = folder.write("checklist/eval.xml", EvaluationFixture.checklist())
+        var profiles: [Profile] = []
+        for index in 0..<1000 {
+            let products = [["cheese"], ["dates"], ["honey"], ["cheese", "honey"]].randomElement(using: &random)!
+            let activities = Bool.random(using: &random) ? ["storage"] : []
+            var statuses: [String: String?] = [:]
+            for id in Self.requirements {
+                statuses[id] = [nil, "yes", "yes", "partial", "no", "na"].randomElement(using: &random)!
+            }
+            let profile = Profile(products: products, activities: activities, statuses: statuses,
+                                  province: ["Errachidia", "Midelt", "Zagora"].randomElement(using: &random)!)
+            profiles.append(profile)
+            folder.write(String(format: "in/%04d.xml", index), Self.xml(profile))
+        }
+        folder.write("in/sub/broken.xml", "<assessment")
+        folder.write("in/sub/duplicate.xml", EvaluationFixture.assessment(answers: "<answer ref=\"W2\" status=\"yes\"/><answer ref=\"W2\" status=\"no\"/>"))
+
+        let files = SummaryRun.files(under: [folder.path + "/in"])
+        #expect(files.count == 1002)
+        let report = try SummaryRun(catalog: ChecklistCatalog(.file(checklist)), grouping: .province).run(files: files, workers: 2)
+
+        #expect(report.summary.assessments == 1000)
+        #expect(report.invalid.map { ($0.file as NSString).lastPathComponent } == ["broken.xml", "duplicate.xml"])
+        #expect(report.invalid[1].error.contains("second answer to requirement 'W2'"))
+
+        // Expected counts, computed from the profiles alone.
+        var applicable: [String: Int] = [:], open: [String: Int] = [:]
+        var pairs: [String: Int] = [:], compliant: [String: Int] = [:]
+        var ready: [String: Int] = [:], requiredOf: [String: Int] = [:]
+        let scopes = ["t1": [1], "t2": [1, 2], "t3": [1, 2, 3], "t4": []]
+        let minimum: [String: Double] = ["t1": 70, "t2": 80, "t3": 90, "t4": 50]
+        let maxMajor: [String: Int] = ["t1": 1, "t2": 0]
+        for profile in profiles {
+            var credit: [String: Double] = [:]
+            for id in Self.requirements where Self.applies(id, profile) {
+                let status = profile.statuses[id] ?? nil
+                applicable[id, default: 0] += 1
+                pairs[Self.topSection[id]!, default: 0] += 1
+                if status == "yes" { compliant[Self.topSection[id]!, default: 0] += 1 } else { open[id, default: 0] += 1 }
+                credit[id] = status == "yes" ? 1 : status == "partial" ? 0.5 : 0
+            }
+            for (target, levels) in scopes {
+                let inScope = credit.keys.filter { levels.contains(Self.ownTarget[$0]!) }
+                let possible = inScope.reduce(0) { $0 + Self.weight[$1]! }
+                let earned = inScope.reduce(0) { $0 + Self.weight[$1]! * credit[$1]! }
+                let score = possible > 0 ? 100 * earned / possible : 100
+                let openIn = inScope.filter { credit[$0]! < 1 }
+                let critical = openIn.contains { Self.severity[$0] == "critical" }
+                let majors = openIn.filter { Self.severity[$0] == "major" }.count
+                if score >= minimum[target]! && !critical && majors <= (maxMajor[target] ?? .max) { ready[target, default: 0] += 1 }
+            }
+            requiredOf[profile.products.contains("cheese") ? "t2" : "t1", default: 0] += 1
+        }
+
+        let summary = report.summary
+        for count in summary.targets {
+            #expect(count.ready == ready[count.target.id, default: 0], "ready for \(count.target.id)")
+            #expect(count.notReady == 1000 - ready[count.target.id, default: 0], "not ready for \(count.target.id)")
+            #expect(count.requiredOf == requiredOf[count.target.id, default: 0], "required of \(count.target.id)")
+        }
+        #expect(Set(summary.findings.map(\.requirement.id)) == Set(open.keys))
+        for finding in summary.findings {
+            #expect(finding.applicable == applicable[finding.requirement.id], "applicable \(finding.requirement.id)")
+            #expect(finding.open == open[finding.requirement.id], "open \(finding.requirement.id)")
+        }
+        let order = summary.findings.map(\.open)
+        #expect(order == order.sorted(by: >), "most often open first")
+        for section in summary.sections {
+            #expect(section.pairs == pairs[section.section.id, default: 0])
+            #expect(section.compliant == compliant[section.section.id, default: 0])
+        }
+
+        #expect(report.groups.map(\.value) == ["Errachidia", "Midelt", "Zagora"])
+        #expect(report.groups.reduce(0) { $0 + $1.summary.assessments } == 1000)
+        let midelt = profiles.filter { $0.province == "Midelt" }.count
+        #expect(report.groups.first { $0.value == "Midelt" }?.summary.assessments == midelt)
+    }
+
+    @Test func anAssessmentOfAnotherChecklistIsListedAsInvalid() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let checklist = folder.write("eval.xml", EvaluationFixture.checklist())
+        folder.write("in/a.xml", EvaluationFixture.assessment(answers: ""))
+        folder.write("in/b.xml", EvaluationFixture.assessment(answers: "").replacingOccurrences(of: "checklist=\"eval\"", with: "checklist=\"other\""))
+        let report = try SummaryRun(catalog: ChecklistCatalog(.file(checklist))).run(files: SummaryRun.files(under: [folder.path + "/in"]))
+        #expect(report.summary.assessments == 1)
+        #expect(report.invalid.count == 1)
+        #expect(report.invalid.first?.error.contains("is for checklist 'other'") == true)
+    }
+}
