@@ -15,6 +15,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 #include <libxml/xmlIO.h>
+#include <string.h>
 
 // libxml2 reports some problems through the printf-style generic error channel, which
 // Swift cannot implement; this keeps them off stderr (the structured channel carries them).
@@ -38,6 +39,24 @@ static inline const xmlChar *salama_xml_namespace(void) {
 
 static inline const char *salama_libxml2_version(void) {
     return xmlParserVersion;
+}
+
+// A zeroed SAX2 handler allocated with libxml2's allocator, so that xmlFreeParserCtxt can
+// free it with the context.
+static inline xmlSAXHandler *salama_new_sax_handler(void) {
+    xmlSAXHandler *handler = (xmlSAXHandler *)xmlMalloc(sizeof(xmlSAXHandler));
+    if (handler != NULL) {
+        memset(handler, 0, sizeof(xmlSAXHandler));
+        handler->initialized = XML_SAX2_MAGIC;
+    }
+    return handler;
+}
+
+static inline void salama_replace_sax_handler(xmlParserCtxtPtr context, xmlSAXHandler *handler) {
+    if (context->sax != NULL) {
+        xmlFree(context->sax);
+    }
+    context->sax = handler;
 }
 
 #endif

@@ -124,25 +124,68 @@ public struct TargetResult: Sendable, Hashable {
     public var reportedScore: Double { (score * 10).rounded(.toNearestOrAwayFromZero) / 10 }
 }
 
+/// A requirement as prepared once per checklist: its place in the checklist and the
+/// conditions it applies under. Shared, never copied, by every evaluation.
+final class PreparedRequirement: Sendable {
+    let requirement: Requirement
+    let section: String
+    let topSection: String
+    let conditions: [Condition]
+    let targetLevel: Int
+    /// For each target (by index in level order), whether its scope holds the requirement.
+    let inScope: [Bool]
+    /// Position in the checklist (document order).
+    let index: Int
+    /// Copied out of the requirement for the hot loops, which would otherwise copy it whole.
+    let severity: Severity
+    let weight: Double
+
+    init(requirement: Requirement, section: String, topSection: String, conditions: [Condition],
+         targetLevel: Int, inScope: [Bool], index: Int) {
+        self.severity = requirement.severity
+        self.weight = requirement.weight
+        self.requirement = requirement
+        self.section = section
+        self.topSection = topSection
+        self.conditions = conditions
+        self.targetLevel = targetLevel
+        self.inScope = inScope
+        self.index = index
+    }
+}
+
 /// The evaluation of one requirement for one assessment.
 public struct RequirementResult: Sendable, Hashable {
-    public var requirement: Requirement
-    /// The section that directly holds the requirement, and the top-level section above it.
-    public var section: String
-    public var topSection: String
-    /// The level of the requirement's own target.
-    public var targetLevel: Int
+    let prepared: PreparedRequirement
     public var applicable: Bool
     public var answer: Answer?
     /// The declared status (nil when unanswered or left blank).
     public var declared: AnswerStatus?
     public var status: EffectiveStatus
     public var reasons: [Reason]
+
+    public var requirement: Requirement { prepared.requirement }
+    /// The section that directly holds the requirement, and the top-level section above it.
+    public var section: String { prepared.section }
+    public var topSection: String { prepared.topSection }
+    /// The level of the requirement's own target.
+    public var targetLevel: Int { prepared.targetLevel }
     /// Position in the checklist (document order).
-    public var index: Int
+    public var index: Int { prepared.index }
 
     /// An applicable requirement whose effective status is not `yes`.
     public var isOpen: Bool { applicable && status != .yes }
+
+    public static func == (lhs: RequirementResult, rhs: RequirementResult) -> Bool {
+        lhs.prepared === rhs.prepared && lhs.applicable == rhs.applicable && lhs.answer == rhs.answer
+            && lhs.declared == rhs.declared && lhs.status == rhs.status && lhs.reasons == rhs.reasons
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ObjectIdentifier(prepared))
+        hasher.combine(status)
+        hasher.combine(reasons)
+    }
 }
 
 /// The result of evaluating one assessment against one checklist.

@@ -8,19 +8,10 @@ public struct Evaluator: Sendable {
     /// weights are never exact).
     static let tolerance = 1e-9
 
-    struct Entry: Sendable {
-        var requirement: Requirement
-        var section: String
-        var topSection: String
-        var conditions: [Condition]
-        var targetLevel: Int
-        /// For each target (by index in level order), whether its scope holds the requirement.
-        var inScope: [Bool]
-    }
-
     public let checklist: Checklist
-    let entries: [Entry]
+    let entries: [PreparedRequirement]
     let requirementsByID: [String: Requirement]
+    let indexByID: [String: Int]
 
     public init(_ checklist: Checklist) {
         self.checklist = checklist
@@ -35,7 +26,7 @@ public struct Evaluator: Sendable {
             }
             return closure
         }
-        var entries: [Entry] = []
+        var entries: [PreparedRequirement] = []
         func walk(_ section: Section, top: String, conditions: [Condition]) {
             let inherited = conditions + (section.appliesWhen.map { [$0] } ?? [])
             for item in section.items {
@@ -43,19 +34,21 @@ public struct Evaluator: Sendable {
                 case .section(let child):
                     walk(child, top: top, conditions: inherited)
                 case .requirement(let requirement):
-                    entries.append(Entry(
+                    entries.append(PreparedRequirement(
                         requirement: requirement,
                         section: section.id,
                         topSection: top,
                         conditions: inherited + (requirement.appliesWhen.map { [$0] } ?? []),
                         targetLevel: checklist.target(requirement.target)?.level ?? 0,
-                        inScope: closures.map { $0.contains(requirement.target) }))
+                        inScope: closures.map { $0.contains(requirement.target) },
+                        index: entries.count))
                 }
             }
         }
         for section in checklist.sections { walk(section, top: section.id, conditions: []) }
         self.entries = entries
         self.requirementsByID = Dictionary(entries.map { ($0.requirement.id, $0.requirement) }, uniquingKeysWith: { first, _ in first })
+        self.indexByID = Dictionary(entries.map { ($0.requirement.id, $0.index) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The cooperative's required target: the highest-level target whose `required-for`
@@ -73,34 +66,37 @@ public struct Evaluator: Sendable {
         entries.filter { isApplicable($0, to: cooperative) }.map { ($0.requirement, $0.section, $0.topSection) }
     }
 
-    func isApplicable(_ entry: Entry, to cooperative: Cooperative) -> Bool {
+    func isApplicable(_ entry: PreparedRequirement, to cooperative: Cooperative) -> Bool {
         entry.conditions.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
     }
 
     /// Evaluates `assessment` exactly as the contract's section 3 says.
     public func evaluate(_ assessment: Assessment) -> Evaluation {
         let cooperative = assessment.cooperative
-        var answers: [String: Answer] = [:]
-        answers.reserveCapacity(assessment.answers.count)
-        for answer in assessment.answers { answers[answer.ref] = answer }
+        // One look-up per answer; answers to unknown requirements are the warnings' business.
+        var answerOf = [Int?](repeating: nil, count: entries.count)
+        for (position, answer) in assessment.answers.enumerated() {
+            if let index = indexByID[answer.ref] { answerOf[index] = position }
+        }
 
         var results: [RequirementResult] = []
         results.reserveCapacity(entries.count)
-        for (index, entry) in entries.enumerated() {
+        for entry in entries {
             let applicable = isApplicable(entry, to: cooperative)
-            let answer = answers[entry.requirement.id]
+            let answer = answerOf[entry.index].map { assessment.answers[$0] }
             let (status, reasons) = applicable ? Self.effectiveStatus(entry.requirement, answer, on: assessment.date) : (.unanswered, [])
-            results.append(RequirementResult(
-                requirement: entry.requirement, section: entry.section, topSection: entry.topSection,
-                targetLevel: entry.targetLevel, applicable: applicable, answer: answer, declared: answer?.status,
-                status: status, reasons: reasons, index: index))
+            results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
+                                             status: status, reasons: reasons))
         }
 
         let required = requiredTarget(for: cooperative).id
         let targets = checklist.targets.enumerated().map { targetIndex, target in
             targetResult(target, index: targetIndex, required: target.id == required, results: results)
         }
-        let findings = results.filter(\.isOpen).sorted(by: Self.findingOrder)
+        // Sort positions, not results: a result is several references to copy.
+        let findings = results.indices.filter { results[$0].isOpen }
+            .sorted { Self.findingOrder(results[$0], results[$1]) }
+            .map { results[$0] }
         return Evaluation(
             checklist: checklist, assessment: assessment, targets: targets, results: results, findings: findings,
             warnings: AssessmentCheck.warnings(assessment, checklist, requirements: requirementsByID))
@@ -166,11 +162,11 @@ public struct Evaluator: Sendable {
         var earned = 0.0, possible = 0.0
         var open = SeverityCounts()
         var applicable = 0
-        for (entry, result) in zip(entries, results) where entry.inScope[index] && result.applicable {
+        for result in results where result.prepared.inScope[index] && result.applicable {
             applicable += 1
-            possible += result.requirement.weight
-            earned += result.requirement.weight * credit(result.status)
-            if result.status != .yes { open[result.requirement.severity] += 1 }
+            possible += result.prepared.weight
+            earned += result.prepared.weight * credit(result.status)
+            if result.status != .yes { open[result.prepared.severity] += 1 }
         }
         let score = possible > 0 ? 100 * earned / possible : 100
         var blockers: [Blocker] = []
@@ -184,9 +180,10 @@ public struct Evaluator: Sendable {
     /// Rule 8: severity, then the level of the requirement's own target, then weight (highest
     /// first), then document order.
     static func findingOrder(_ a: RequirementResult, _ b: RequirementResult) -> Bool {
-        if a.requirement.severity != b.requirement.severity { return a.requirement.severity < b.requirement.severity }
-        if a.targetLevel != b.targetLevel { return a.targetLevel < b.targetLevel }
-        if a.requirement.weight != b.requirement.weight { return a.requirement.weight > b.requirement.weight }
-        return a.index < b.index
+        let (x, y) = (a.prepared, b.prepared)
+        if x.severity != y.severity { return x.severity < y.severity }
+        if x.targetLevel != y.targetLevel { return x.targetLevel < y.targetLevel }
+        if x.weight != y.weight { return x.weight > y.weight }
+        return x.index < y.index
     }
 }

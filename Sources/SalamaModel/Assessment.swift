@@ -74,7 +74,7 @@ public struct Answer: Sendable, Hashable {
 }
 
 /// A loaded, valid assessment.
-public struct Assessment: Sendable {
+public struct Assessment: Sendable, Hashable {
     public var path: String
     public var checklistID: String
     public var checklistVersion: String?

@@ -6,8 +6,19 @@ public import SalamaXML
 public enum AssessmentLoader {
     public static let namespace = "urn:salama:assessment:1"
 
+    /// Loads the assessment at `path`: a streaming pass for the common, valid file; the
+    /// careful path (tree, schema, located errors) whenever that pass is not sure.
     public static func load(path: String) throws(InvalidInputError) -> Loaded<Assessment> {
-        try load(document: XMLParser.parse(file: path))
+        let bytes = try FileReader.read(path, limit: XMLParser.maximumFileSize)
+        if let assessment = AssessmentStreamReader.read(bytes: bytes, path: path) {
+            return Loaded(value: assessment, warnings: [])
+        }
+        return try loadCarefully(bytes: bytes, path: path)
+    }
+
+    /// The careful path alone: tree, schema validation, every rule, every located error.
+    public static func loadCarefully(bytes: [UInt8], path: String) throws(InvalidInputError) -> Loaded<Assessment> {
+        try load(document: XMLParser.parse(bytes: bytes, path: path))
     }
 
     public static func load(document: XMLDocument) throws(InvalidInputError) -> Loaded<Assessment> {

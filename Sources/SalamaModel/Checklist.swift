@@ -7,7 +7,15 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
     case minor
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.rank < rhs.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .critical: 0
+        case .major: 1
+        case .minor: 2
+        }
     }
 }
 

@@ -105,8 +105,10 @@ struct UniqueIDs {
 import Foundation
 
 enum Syntax {
+    /// XML white space (space, tab, CR, LF) collapsed to single spaces and trimmed; other
+    /// spaces, such as a no-break space, are the author's.
     static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        Lexical.collapsed(text)
     }
 
     /// An `xs:decimal`: optional sign, digits, optional fraction; no exponent, no inf or nan.

@@ -95,14 +95,26 @@ private let confinedEntityLoader: xmlExternalEntityLoader = { url, _, context in
         session.diagnostics.append(.error(at: .file(session.path), "refused to load '\(requested)': only files inside the checklist's folder may be included"))
         return nil
     }
-    return xmlNewInputFromFile(context, real)
+    guard let input = xmlNewInputFromFile(context, real) else { return nil }
+    // The module is read from its checked real path, but keeps the name the include asked
+    // for: libxml2 names the included document after its input and derives the xml:base it
+    // records from that name, so a real (absolute) name next to a relative checklist path
+    // would name the module wrongly in every diagnostic.
+    if let name = xmlCharStrdup(url) {
+        salama_xml_free(UnsafeMutableRawPointer(mutating: input.pointee.filename))
+        input.pointee.filename = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+    }
+    return input
 }
 
 enum LibXML2Message {
     /// libxml2 messages end with a newline and name elements with their namespace in braces;
     /// both add nothing for a checklist author.
     static func clean(_ message: String) -> String {
-        var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One diagnostic is one line: some messages carry a second line (the bytes of bad
+        // UTF-8, for example).
+        var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
         while let open = text.range(of: "{urn:salama:"), let close = text[open.upperBound...].firstIndex(of: "}") {
             text.removeSubrange(open.lowerBound...close)
         }

@@ -75,8 +75,11 @@ public enum XInclude {
         if href.hasPrefix("/") || href.hasPrefix("\\") {
             return refuse("xi:include of '\(href)' is refused: absolute paths are not allowed; name the module relative to the including file")
         }
+        // href is a URI reference: libxml2 decodes its escapes (`%20`) when it loads the
+        // module, so the file checked here must be the decoded one too.
+        let reference = href.removingPercentEncoding ?? href
         let directory = (stack.last! as NSString).deletingLastPathComponent
-        let target = (directory as NSString).appendingPathComponent(href)
+        let target = (directory as NSString).appendingPathComponent(reference)
         let normalized = (target as NSString).standardizingPath
         if !IncludePolicy.isInside(normalized, root: root) {
             return refuse("xi:include of '\(href)' is refused: it leads outside the checklist's folder")
@@ -93,7 +96,7 @@ public enum XInclude {
         if stack.count > maximumDepth {
             return refuse("xi:include of '\(href)': modules nest more than \(maximumDepth) levels deep")
         }
-        let moduleDisplay = IncludePolicy.join(displayPath, href)
+        let moduleDisplay = IncludePolicy.join(displayPath, reference)
         do {
             let module = try XMLParser.parse(file: moduleDisplay)
             if let moduleRoot = module.root {

@@ -35,12 +35,12 @@ public final class XMLDocument {
         return LibXML2Message.displayPath(String(cString: base))
     }
 
-    /// The location of an element node: its line, its file, and the column of its start tag.
+    /// The location of an element node: its file, and the line and column of its start tag.
     func location(of node: xmlNodePtr, file: String? = nil) -> SourceLocation {
         let file = file ?? fileHolding(node)
         let line = Int(xmlGetLineNo(node))
-        let column = lineIndex(for: file)?.column(ofStartTag: qualifiedName(of: node), line: line) ?? 1
-        return SourceLocation(file: file, line: max(line, 0), column: column)
+        let start = lineIndex(for: file)?.startTag(qualifiedName(of: node), endingOn: line) ?? (line: line, column: 1)
+        return SourceLocation(file: file, line: max(start.line, 0), column: start.column)
     }
 
     private func lineIndex(for file: String) -> LineIndex? {
@@ -80,12 +80,26 @@ struct LineIndex {
         }
     }
 
-    /// The 1-based column (in characters) of the first `<name` start tag on `line`, or 1.
-    func column(ofStartTag name: String, line: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return 1 }
+    /// The line and 1-based column (in characters) where the `<name` start tag that libxml2
+    /// numbers `line` begins, or nil when it cannot be found. libxml2 numbers an element by the
+    /// line where its start tag *ends*, so a tag written over several lines is looked for on
+    /// that line first (its first `<name`), then on the lines above (the last `<name` of the
+    /// nearest one that has any: a start tag holds no other `<`).
+    func startTag(_ name: String, endingOn line: Int) -> (line: Int, column: Int)? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        if let column = columns(ofStartTag: name, line: line).first { return (line, column) }
+        for earlier in stride(from: line - 1, through: 1, by: -1) {
+            if let column = columns(ofStartTag: name, line: earlier).last { return (earlier, column) }
+        }
+        return nil
+    }
+
+    /// The 1-based columns (in characters) of the `<name` start tags on `line`.
+    private func columns(ofStartTag name: String, line: Int) -> [Int] {
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
         let tag = [UInt8(ascii: "<")] + Array(name.utf8)
+        var columns: [Int] = []
         var offset = start
         while offset + tag.count <= end {
             if bytes[offset] == tag[0], bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
@@ -94,11 +108,11 @@ struct LineIndex {
                     || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") {
                     // Count characters, not bytes, as libxml2 does for its own columns.
                     let characters = bytes[start..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-                    return characters + 1
+                    columns.append(characters + 1)
                 }
             }
             offset += 1
         }
-        return 1
+        return columns
     }
 }

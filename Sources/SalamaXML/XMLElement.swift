@@ -23,8 +23,8 @@ public struct XMLElement {
         node.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
     }
 
-    /// The element's line in the file that holds it.
-    public var line: Int { Int(xmlGetLineNo(node)) }
+    /// The element's line in the file that holds it: where its start tag begins.
+    public var line: Int { location.line }
 
     /// Where the element's start tag stands.
     public var location: SourceLocation { document.location(of: node, file: file) }

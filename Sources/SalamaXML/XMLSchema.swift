@@ -22,7 +22,13 @@ public final class XMLSchema: @unchecked Sendable {
         }
         guard let compiled, !session.diagnostics.containsErrors else {
             if let compiled { xmlSchemaFree(compiled) }
-            throw InvalidInputError(session.diagnostics.isEmpty ? [.error(at: .file(name), "invalid schema")] : session.diagnostics)
+            // libxml2 calls a schema read from memory "in_memory_buffer"; use the given name.
+            let diagnostics = session.diagnostics.map { diagnostic in
+                var renamed = diagnostic
+                if renamed.location.file == "in_memory_buffer" { renamed.location.file = name }
+                return renamed
+            }
+            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: .file(name), "invalid schema")] : diagnostics)
         }
         pointer = compiled
     }

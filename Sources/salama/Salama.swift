@@ -10,7 +10,7 @@ struct Salama: ParsableCommand {
         target that is not ready; 64 usage error.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self]
+        subcommands: [CheckCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self, TemplateCommand.self, ImportCommand.self]
     )
 }
 

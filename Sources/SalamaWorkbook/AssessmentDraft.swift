@@ -1,0 +1,160 @@
+import SalamaModel
+
+/// An assessment about to be written: what a template holds, or what the CSV importer read.
+/// Both writers (XML and CSV) render it; the XML it becomes is then checked by
+/// `AssessmentLoader`, so every rule of the contract applies to it.
+struct AssessmentDraft: Sendable {
+    /// A part of the draft that becomes one element of the XML, to say where it came from.
+    enum Part: Hashable, Sendable {
+        case root
+        case cooperative
+        case region, province, commune, members
+        case product(Int), activity(Int)
+        case assessor
+        case answer(Int)
+        case evidence(answer: Int, Int)
+        case measurement(answer: Int, Int)
+        case note(answer: Int, Int)
+    }
+
+    struct Evidence: Sendable {
+        var ref: String
+        /// Nil for an unfilled slot (it counts as missing).
+        var date: Day?
+        var document: String = ""
+    }
+
+    struct Measurement: Sendable {
+        var ref: String
+        /// A decimal as written (`xs:decimal`); nil for an unfilled slot.
+        var value: String?
+    }
+
+    struct Answer: Sendable {
+        var ref: String
+        /// Nil while the workbook is being filled in.
+        var status: AnswerStatus?
+        var deadline: Day?
+        var evidence: [Evidence] = []
+        var measurements: [Measurement] = []
+        var notes: [String] = []
+        /// Display only, for the CSV's section and title columns (never read back).
+        var section = ""
+        var title = ""
+    }
+
+    struct Assessor: Sendable {
+        var name: String
+        var role: AssessorRole
+    }
+
+    var checklist: String
+    var checklistVersion: String?
+    var date: Day
+    var kind: AssessmentKind
+    var cooperativeID: String
+    var cooperativeName: String
+    var region = ""
+    var province = ""
+    var commune: String?
+    var members: Int?
+    var products: [String]
+    var activities: [String] = []
+    var assessor: Assessor?
+    var answers: [Answer] = []
+}
+
+/// Writes a draft as assessment XML, one element per line, so that each line of the result
+/// can be traced back to the part of the draft it holds.
+struct AssessmentXMLWriter {
+    /// Comments to write before the element of a part (already plain text; sanitized here).
+    var comments: (AssessmentDraft.Part) -> [String] = { _ in [] }
+
+    /// The XML text, and the part each line's element holds (1-based line numbers).
+    func write(_ draft: AssessmentDraft) -> (text: String, parts: [Int: AssessmentDraft.Part]) {
+        var out = Output()
+        out.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", part: nil)
+        comment(.root, into: &out, indent: "")
+        var rootAttributes = [("xmlns", AssessmentLoader.namespace), ("checklist", draft.checklist)]
+        if let version = draft.checklistVersion { rootAttributes.append(("checklist-version", version)) }
+        rootAttributes += [("date", draft.date.description), ("kind", draft.kind.rawValue)]
+        out.line("<assessment\(attributes(rootAttributes))>", part: .root)
+
+        comment(.cooperative, into: &out, indent: "  ")
+        out.line("  <cooperative\(attributes([("id", draft.cooperativeID), ("name", draft.cooperativeName)]))>", part: .cooperative)
+        out.line("    <region>\(XMLText.escape(draft.region))</region>", part: .region)
+        out.line("    <province>\(XMLText.escape(draft.province))</province>", part: .province)
+        if let commune = draft.commune { out.line("    <commune>\(XMLText.escape(commune))</commune>", part: .commune) }
+        if let members = draft.members { out.line("    <members>\(members)</members>", part: .members) }
+        for (index, product) in draft.products.enumerated() {
+            out.line("    <product>\(XMLText.escape(product))</product>", part: .product(index))
+        }
+        for (index, activity) in draft.activities.enumerated() {
+            out.line("    <activity>\(XMLText.escape(activity))</activity>", part: .activity(index))
+        }
+        out.line("  </cooperative>", part: .cooperative)
+        if let assessor = draft.assessor {
+            out.line("  <assessor\(attributes([("name", assessor.name), ("role", assessor.role.rawValue)]))/>", part: .assessor)
+        }
+
+        for (index, answer) in draft.answers.enumerated() {
+            let part = AssessmentDraft.Part.answer(index)
+            comment(part, into: &out, indent: "  ")
+            var answerAttributes = [("ref", answer.ref)]
+            if let status = answer.status { answerAttributes.append(("status", status.rawValue)) }
+            if let deadline = answer.deadline { answerAttributes.append(("deadline", deadline.description)) }
+            let start = "  <answer\(attributes(answerAttributes))"
+            guard !answer.evidence.isEmpty || !answer.measurements.isEmpty || !answer.notes.isEmpty else {
+                out.line(start + "/>", part: part)
+                continue
+            }
+            out.line(start + ">", part: part)
+            for (position, evidence) in answer.evidence.enumerated() {
+                let evidencePart = AssessmentDraft.Part.evidence(answer: index, position)
+                comment(evidencePart, into: &out, indent: "    ")
+                var evidenceAttributes = [("ref", evidence.ref)]
+                if let date = evidence.date { evidenceAttributes.append(("date", date.description)) }
+                let tag = "    <evidence\(attributes(evidenceAttributes))"
+                out.line(evidence.document.isEmpty ? tag + "/>" : tag + ">\(XMLText.escape(evidence.document))</evidence>", part: evidencePart)
+            }
+            for (position, measurement) in answer.measurements.enumerated() {
+                let measurementPart = AssessmentDraft.Part.measurement(answer: index, position)
+                comment(measurementPart, into: &out, indent: "    ")
+                var measurementAttributes = [("ref", measurement.ref)]
+                if let value = measurement.value { measurementAttributes.append(("value", value)) }
+                out.line("    <measurement\(attributes(measurementAttributes))/>", part: measurementPart)
+            }
+            for (position, note) in answer.notes.enumerated() {
+                out.line("    <note>\(XMLText.escape(note))</note>", part: .note(answer: index, position))
+            }
+            out.line("  </answer>", part: part)
+        }
+        out.line("</assessment>", part: .root)
+        return (out.text, out.parts)
+    }
+
+    private func comment(_ part: AssessmentDraft.Part, into out: inout Output, indent: String) {
+        for text in comments(part) {
+            out.line("\(indent)<!-- \(XMLText.comment(text)) -->", part: nil)
+        }
+    }
+
+    private func attributes(_ pairs: [(String, String)]) -> String {
+        pairs.map { " \($0.0)=\"\(XMLText.escapeAttribute($0.1))\"" }.joined()
+    }
+
+    /// The text written so far and the part held by each line.
+    private struct Output {
+        var text = ""
+        var parts: [Int: AssessmentDraft.Part] = [:]
+        var nextLine = 1
+
+        mutating func line(_ content: String, part: AssessmentDraft.Part?) {
+            if let part { parts[nextLine] = part }
+            text += content
+            text += "\n"
+            // Content may hold line feeds of its own (notes); count them so later lines stay right.
+            nextLine += 1 + content.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        }
+    }
+}

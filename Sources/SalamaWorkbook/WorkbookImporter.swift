@@ -1,0 +1,513 @@
+public import SalamaModel
+public import SalamaXML
+import CSV
+import Foundation
+import SalamaReports
+
+/// A CSV workbook turned back into an assessment.
+public struct ImportedWorkbook: Sendable {
+    /// The assessment XML the workbook stands for (valid per the schema and the contract).
+    public var xml: String
+    /// That XML loaded by `AssessmentLoader`, its locations pointing at the workbook's cells.
+    public var assessment: Loaded<Assessment>
+}
+
+/// Reads a filled CSV workbook (see `WorkbookCSV` for the layout), writes the assessment XML
+/// it stands for and loads that XML with `AssessmentLoader`, so that every rule of the contract
+/// applies. Every problem is reported as `FILE:ROW:COLUMN: error: …` with the spreadsheet's
+/// 1-based row and column.
+public enum WorkbookImporter {
+    /// Reads the workbook at `path`.
+    /// - Throws: `InvalidInputError` with every bad cell found, or the file's unreadability.
+    public static func load(path: String) throws(InvalidInputError) -> ImportedWorkbook {
+        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path)
+    }
+
+    /// Reads a workbook's bytes, naming them `path` in diagnostics.
+    /// - Throws: `InvalidInputError` with every bad cell found.
+    public static func load(bytes: [UInt8], path: String) throws(InvalidInputError) -> ImportedWorkbook {
+        var reading = WorkbookReading(path: path)
+        let draft = reading.read(bytes)
+        guard let draft, !reading.diagnostics.containsErrors else {
+            throw InvalidInputError(reading.diagnostics.isEmpty ? [.error(at: .file(path), "not a workbook")] : reading.diagnostics.sortedForDisplay())
+        }
+        let (xml, parts) = AssessmentXMLWriter().write(draft)
+        let locations = CellLocations(path: path, parts: parts, origins: reading.origins)
+        let loaded: Loaded<Assessment>
+        do {
+            loaded = try AssessmentLoader.load(document: XMLParser.parse(bytes: Array(xml.utf8), path: path))
+        } catch {
+            throw InvalidInputError(error.diagnostics.map(locations.remap).sortedForDisplay())
+        }
+        var assessment = loaded.value
+        assessment.path = path
+        assessment.location = locations.remap(assessment.location)
+        for index in assessment.answers.indices {
+            assessment.answers[index].location = locations.remap(assessment.answers[index].location)
+            for record in assessment.answers[index].evidence.indices {
+                assessment.answers[index].evidence[record].location = locations.remap(assessment.answers[index].evidence[record].location)
+            }
+            for record in assessment.answers[index].measurements.indices {
+                assessment.answers[index].measurements[record].location = locations.remap(assessment.answers[index].measurements[record].location)
+            }
+        }
+        return ImportedWorkbook(xml: xml, assessment: Loaded(value: assessment, warnings: loaded.warnings.map(locations.remap).sortedForDisplay()))
+    }
+}
+
+/// Loads an assessment from either of its file formats.
+public enum AssessmentFiles {
+    /// Loads `path`: a `.csv` workbook through `WorkbookImporter`, anything else as assessment
+    /// XML through `AssessmentLoader`. Matches `CheckRun.AssessmentLoading`.
+    /// - Throws: `InvalidInputError` with every problem found, located in the file as given.
+    public static func load(path: String) throws(InvalidInputError) -> Loaded<Assessment> {
+        if isWorkbook(path) { return try WorkbookImporter.load(path: path).assessment }
+        return try AssessmentLoader.load(path: path)
+    }
+
+    /// Whether `path` names a CSV workbook (by its extension).
+    public static func isWorkbook(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".csv")
+    }
+}
+
+/// Turns locations in the generated XML into the workbook cells they came from.
+struct CellLocations {
+    let path: String
+    let parts: [Int: AssessmentDraft.Part]
+    let origins: [AssessmentDraft.Part: SourceLocation]
+
+    /// The cell behind an XML location; the whole workbook when no cell is known.
+    func remap(_ location: SourceLocation) -> SourceLocation {
+        guard location.file == path else { return location }
+        return parts[location.line].flatMap { origins[$0] } ?? .file(path)
+    }
+
+    func remap(_ diagnostic: Diagnostic) -> Diagnostic {
+        Diagnostic(diagnostic.severity, at: remap(diagnostic.location), remap(message: diagnostic.message))
+    }
+
+    /// `message` with the XML locations it quotes (`PATH:LINE:COLUMN`) replaced by cells.
+    func remap(message: String) -> String {
+        let prefix = path + ":"
+        var result = ""
+        var rest = Substring(message)
+        while let range = rest.range(of: prefix) {
+            result += rest[..<range.lowerBound]
+            let afterPath = rest[range.upperBound...]
+            let line = afterPath.prefix(while: \.isASCIIDigit)
+            let afterLine = afterPath.dropFirst(line.count)
+            if let number = Int(line), afterLine.first == ":" {
+                let column = afterLine.dropFirst().prefix(while: \.isASCIIDigit)
+                if !column.isEmpty {
+                    result += remap(SourceLocation(file: path, line: number, column: 1)).description
+                    rest = afterLine.dropFirst(1 + column.count)
+                    continue
+                }
+            }
+            result += prefix
+            rest = afterPath
+        }
+        return result + rest
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// One reading of a workbook: its cells become a draft, and every bad cell a diagnostic.
+struct WorkbookReading {
+    let path: String
+    var diagnostics: [Diagnostic] = []
+    /// The cell each part of the draft comes from.
+    var origins: [AssessmentDraft.Part: SourceLocation] = [:]
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// A spreadsheet cell (1-based row and column).
+    func cell(_ row: Int, _ column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: row, column: column)
+    }
+
+    mutating func error(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.error(at: location, message))
+    }
+
+    /// The draft the workbook holds, or nil when it cannot be read at all.
+    mutating func read(_ bytes: [UInt8]) -> AssessmentDraft? {
+        guard let rows = decode(bytes) else { return nil }
+        return interpret(rows)
+    }
+
+    /// The rows of the CSV (a cell holding several lines is one row), read by the CSV library.
+    mutating func decode(_ bytes: [UInt8]) -> [[String]]? {
+        var content = bytes[...]
+        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
+        // Decoding replaces each ill-formed sequence by U+FFFD: the bytes survive only if valid.
+        let text = String(decoding: content, as: UTF8.self)
+        let valid = text.utf8.elementsEqual(content)
+        // French Excel saves "CSV" with semicolons; the first row tells.
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        let delimiter: Unicode.Scalar = firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+        let rows: [[String]]
+        do {
+            let reader = try CSVReader(string: text, delimiter: delimiter)
+            rows = Array(AnyIterator { reader.next() })
+        } catch {
+            self.error(.file(path), "cannot read the file as CSV: \(error)")
+            return nil
+        }
+        guard valid else {
+            let message = "this cell is not UTF-8 text: save the spreadsheet as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8))"
+            for (row, cells) in rows.enumerated() {
+                for (column, value) in cells.enumerated() where value.contains("\u{FFFD}") {
+                    self.error(cell(row + 1, column + 1), message)
+                }
+            }
+            if diagnostics.isEmpty { self.error(.file(path), "not UTF-8 text: save the spreadsheet as \"CSV UTF-8\"") }
+            return nil
+        }
+        return rows
+    }
+
+    // MARK: - The layout
+
+    mutating func interpret(_ rows: [[String]]) -> AssessmentDraft? {
+        var metadata: [WorkbookField: (value: String, row: Int)] = [:]
+        var headerIndex: Int?
+        var index = 0
+        var sawEmptyRow = false
+        while index < rows.count {
+            let row = rows[index]
+            defer { index += 1 }
+            if Self.isEmpty(row) {
+                sawEmptyRow = true
+                continue
+            }
+            // The header follows the empty row; without that row, a row naming two of the table's
+            // columns is the header all the same.
+            if Self.columnNames(in: row) >= (sawEmptyRow ? 1 : 2) {
+                headerIndex = index
+                break
+            }
+            if sawEmptyRow {
+                let found = row.first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
+                error(cell(index + 1, 1), "missing header row: after the metadata and an empty row, write the table's header (\(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", "))), not '\(found)'")
+                _ = buildDraft(metadata)
+                return nil
+            }
+            readMetadataRow(row, number: index + 1, into: &metadata)
+        }
+        let draft = buildDraft(metadata)
+        guard let headerIndex else {
+            error(cell(rows.count + 1, 1), "missing header row: after the metadata and an empty row, write the table's header (\(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return nil
+        }
+        let columns = readHeader(rows[headerIndex], number: headerIndex + 1)
+        // Cells under a header (even an unknown one, already reported) are not stray values.
+        let headed = Set(rows[headerIndex].indices.filter { !rows[headerIndex][$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
+        var answers: [AssessmentDraft.Answer] = []
+        var answered: [String: Int] = [:]
+        for rowIndex in (headerIndex + 1)..<rows.count where !Self.isEmpty(rows[rowIndex]) {
+            if let answer = readAnswer(rows[rowIndex], number: rowIndex + 1, columns: columns, headed: headed, index: answers.count, answered: &answered) {
+                answers.append(answer)
+            }
+        }
+        guard var draft, columns[.reference] != nil, columns[.status] != nil else { return nil }
+        draft.answers = answers
+        return draft
+    }
+
+    static func isEmpty(_ row: [String]) -> Bool {
+        row.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    }
+
+    static func columnNames(in row: [String]) -> Int {
+        row.filter { WorkbookLabel.columns[WorkbookLabel.normalized($0)] != nil }.count
+    }
+
+    mutating func readMetadataRow(_ row: [String], number: Int, into metadata: inout [WorkbookField: (value: String, row: Int)]) {
+        let key = row[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = row.count > 1 ? row[1] : ""
+        for (column, extra) in row.enumerated().dropFirst(2) where !extra.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(cell(number, column + 1), "a metadata row holds its key in column A and its value in column B, nothing further")
+        }
+        guard !key.isEmpty else {
+            error(cell(number, 1), "a metadata value without its key")
+            return
+        }
+        guard let field = WorkbookLabel.fields[WorkbookLabel.normalized(key)] else {
+            error(cell(number, 1), "unknown metadata key '\(key)': the keys are \(WorkbookField.allCases.map(\.rawValue).joined(separator: ", ")) (or their labels in French, Arabic or English)")
+            return
+        }
+        if let first = metadata[field] {
+            error(cell(number, 1), "second '\(field.rawValue)' row (first at row \(first.row))")
+            return
+        }
+        metadata[field] = (value, number)
+    }
+
+    /// The columns of the answer table, by their index in the row. A missing required column
+    /// is reported; the cells of the others are still read, to report them too.
+    mutating func readHeader(_ row: [String], number: Int) -> [WorkbookColumn: Int] {
+        var columns: [WorkbookColumn: Int] = [:]
+        for (index, name) in row.enumerated() {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            guard let column = WorkbookLabel.columns[WorkbookLabel.normalized(trimmed)] else {
+                error(cell(number, index + 1), "unknown column '\(trimmed)': the columns are \(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")) (or their names in French or Arabic)")
+                continue
+            }
+            if let first = columns[column] {
+                error(cell(number, index + 1), "second '\(column.rawValue)' column (first in column \(first + 1))")
+                continue
+            }
+            columns[column] = index
+        }
+        for required in [WorkbookColumn.reference, .status] where columns[required] == nil {
+            let names = Language.allCases.map { required.label($0) }
+            error(cell(number, 1), "missing header '\(required.rawValue)' in the header row (\(names.joined(separator: ", ")))")
+        }
+        return columns
+    }
+
+    // MARK: - Metadata
+
+    mutating func buildDraft(_ metadata: [WorkbookField: (value: String, row: Int)]) -> AssessmentDraft? {
+        func value(_ field: WorkbookField) -> (text: String, location: SourceLocation)? {
+            metadata[field].map { (WorkbookCSV.unguarded($0.value.trimmingCharacters(in: .whitespacesAndNewlines)), cell($0.row, 2)) }
+        }
+        func required(_ field: WorkbookField, _ what: String) -> (text: String, location: SourceLocation)? {
+            guard let found = value(field) else {
+                error(cell(1, 1), "missing metadata row '\(field.rawValue)' (\(Language.allCases.map { field.label($0) }.joined(separator: ", "))): \(what)")
+                return nil
+            }
+            guard !found.text.isEmpty else {
+                error(found.location, "\(field.rawValue) is empty: \(what)")
+                return nil
+            }
+            return found
+        }
+        if let row = metadata[.checklist]?.row { origins[.root] = cell(row, 2) }
+
+        var checklist: String?
+        if let found = required(.checklist, "write the checklist's id, for example onssa-hygiene") {
+            if WorkbookSyntax.isID(found.text) { checklist = found.text } else {
+                error(found.location, "checklist '\(found.text)' is not an id (letters, digits, '.', '_' and '-')")
+            }
+        }
+        let version = value(.checklistVersion).map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        var date: Day?
+        if let found = required(.date, "write the day of the assessment as YYYY-MM-DD") {
+            date = day(found.text, what: "date", at: found.location)
+        }
+        var kind = AssessmentKind.selfAssessment
+        if let found = value(.kind), !found.text.isEmpty {
+            if let named = WorkbookWords.kind(named: found.text) { kind = named } else {
+                let words = Language.allCases.map { language in AssessmentKind.allCases.map { WorkbookWords.kind($0, language) }.joined(separator: ", ") }
+                error(found.location, "unknown kind '\(found.text)': write self or inspection (\(words.joined(separator: "; ")))")
+            }
+        }
+        var cooperativeID: String?
+        if let found = required(.cooperativeID, "write the cooperative's id, for example COOP-ERR-0042") {
+            origins[.cooperative] = found.location
+            if WorkbookSyntax.isID(found.text) { cooperativeID = found.text } else {
+                error(found.location, "cooperative id '\(found.text)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+            }
+        }
+        func text(_ field: WorkbookField, _ part: AssessmentDraft.Part?) -> String? {
+            guard let found = value(field) else { return nil }
+            if let part { origins[part] = found.location }
+            return found.text
+        }
+        let name = text(.cooperativeName, nil) ?? ""
+        let region = text(.region, .region) ?? ""
+        let province = text(.province, .province) ?? ""
+        let commune = text(.commune, .commune).flatMap { $0.isEmpty ? nil : $0 }
+        var members: Int?
+        if let found = value(.members), !found.text.isEmpty {
+            origins[.members] = found.location
+            if found.text.allSatisfy(\.isASCIIDigit), let number = Int(found.text) { members = number } else {
+                error(found.location, "members '\(found.text)' is not a whole number")
+            }
+        }
+        var products: [String] = []
+        if let found = required(.products, "write the cooperative's products, for example dates, honey") {
+            products = tokens(found.text, what: "product", at: found.location)
+            for index in products.indices { origins[.product(index)] = found.location }
+        }
+        var activities: [String] = []
+        if let found = value(.activities) {
+            activities = tokens(found.text, what: "activity", at: found.location)
+            for index in activities.indices { origins[.activity(index)] = found.location }
+        }
+        var assessor: AssessmentDraft.Assessor?
+        let assessorName = value(.assessorName)
+        let assessorRole = value(.assessorRole)
+        if !(assessorName?.text ?? "").isEmpty || !(assessorRole?.text ?? "").isEmpty {
+            // The role defaults to the usual one for the kind of assessment.
+            var role: AssessorRole? = kind == .inspection ? .inspector : .member
+            if let found = assessorRole, !found.text.isEmpty {
+                role = WorkbookWords.role(named: found.text)
+                if role == nil {
+                    let words = Language.allCases.map { language in AssessorRole.allCases.map { WorkbookWords.role($0, language) }.joined(separator: ", ") }
+                    error(found.location, "unknown assessor role '\(found.text)': write member, inspector or trainer (\(words.joined(separator: "; ")))")
+                }
+            }
+            origins[.assessor] = assessorName?.location ?? assessorRole?.location
+            if let role { assessor = AssessmentDraft.Assessor(name: assessorName?.text ?? "", role: role) }
+        }
+        guard let checklist, let date, let cooperativeID, !products.isEmpty else { return nil }
+        return AssessmentDraft(
+            checklist: checklist, checklistVersion: version.flatMap { $0.isEmpty ? nil : $0 }, date: date, kind: kind,
+            cooperativeID: cooperativeID, cooperativeName: name, region: region, province: province, commune: commune,
+            members: members, products: products, activities: activities, assessor: assessor)
+    }
+
+    /// Tokens separated by commas, semicolons or spaces, in lower case; each must be `[a-z0-9-]+`.
+    mutating func tokens(_ text: String, what: String, at location: SourceLocation) -> [String] {
+        let tokens = text.split { $0 == "," || $0 == ";" || $0.isWhitespace }.map(String.init)
+        var valid: [String] = []
+        for token in tokens {
+            let lowered = token.lowercased()
+            if WorkbookSyntax.isToken(lowered) {
+                if !valid.contains(lowered) { valid.append(lowered) }
+            } else {
+                error(location, "\(what) '\(token)' is not a token (lower-case letters, digits and '-', for example goat-cheese)")
+            }
+        }
+        if what == "product" && tokens.isEmpty {
+            error(location, "give at least one product")
+        }
+        return valid
+    }
+
+    mutating func day(_ text: String, what: String, at location: SourceLocation) -> Day? {
+        if let day = Day(iso: text) { return day }
+        if WorkbookSyntax.looksLikeISODate(text) {
+            error(location, "\(what) '\(text)' is not a real date")
+        } else {
+            error(location, "\(what) '\(text)' is not a date YYYY-MM-DD (for example 2026-03-02)")
+        }
+        return nil
+    }
+
+    // MARK: - Answers
+
+    mutating func readAnswer(_ row: [String], number: Int, columns: [WorkbookColumn: Int], headed: Set<Int>, index: Int,
+                             answered: inout [String: Int]) -> AssessmentDraft.Answer? {
+        func value(_ column: WorkbookColumn) -> (text: String, location: SourceLocation)? {
+            guard let position = columns[column] else { return nil }
+            let text = position < row.count ? row[position] : ""
+            return (text.trimmingCharacters(in: .whitespacesAndNewlines), cell(number, position + 1))
+        }
+        for (position, extra) in row.enumerated() where !headed.contains(position) && !extra.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(cell(number, position + 1), "a value in a column without header")
+        }
+        let inputs: [WorkbookColumn] = [.status, .deadline, .evidence, .measurements, .note]
+        let reference = value(.reference) ?? ("", cell(number, 1))
+        var valid = true
+        if reference.text.isEmpty {
+            // Without a reference column the header's error says it all; the other cells are still checked.
+            if columns[.reference] != nil {
+                guard inputs.contains(where: { !(value($0)?.text.isEmpty ?? true) }) else { return nil }
+                error(reference.location, "this row has answers but no requirement reference")
+            }
+            valid = false
+        } else if !WorkbookSyntax.isID(reference.text) {
+            error(reference.location, "reference '\(reference.text)' is not a requirement id")
+            valid = false
+        } else if let first = answered[reference.text] {
+            error(reference.location, "second row for requirement '\(reference.text)' (first at row \(first)): give one answer per requirement")
+            valid = false
+        } else {
+            answered[reference.text] = number
+        }
+        var answer = AssessmentDraft.Answer(ref: reference.text)
+        if let status = value(.status), !status.text.isEmpty {
+            answer.status = WorkbookWords.status(named: status.text)
+            if answer.status == nil {
+                error(status.location, "unknown status '\(status.text)': write yes, partial, no or na (or \(WorkbookWords.statusSpellings()))")
+                valid = false
+            }
+        }
+        if let deadline = value(.deadline), !deadline.text.isEmpty {
+            answer.deadline = day(deadline.text, what: "deadline", at: deadline.location)
+            if answer.deadline == nil { valid = false }
+        }
+        if let evidence = value(.evidence) {
+            for entry in entries(evidence.text, what: "evidence", at: evidence.location) {
+                guard let record = evidenceRecord(entry, at: evidence.location) else { valid = false; continue }
+                origins[.evidence(answer: index, answer.evidence.count)] = evidence.location
+                answer.evidence.append(record)
+            }
+        }
+        if let measurements = value(.measurements) {
+            for entry in entries(measurements.text, what: "measurement", at: measurements.location) {
+                guard let measurement = self.measurement(entry, at: measurements.location) else { valid = false; continue }
+                origins[.measurement(answer: index, answer.measurements.count)] = measurements.location
+                answer.measurements.append(measurement)
+            }
+        }
+        if let note = value(.note), !note.text.isEmpty {
+            origins[.note(answer: index, 0)] = note.location
+            answer.notes = [WorkbookCSV.unguarded(note.text)]
+        }
+        origins[.answer(index)] = reference.location
+        return valid ? answer : nil
+    }
+
+    /// The `id: value` lines of an evidence or measurements cell; a bad or repeated id is reported.
+    mutating func entries(_ text: String, what: String, at location: SourceLocation) -> [(id: String, value: String)] {
+        var entries: [(id: String, value: String)] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let line = line.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                error(location, "\(what) line '\(line)' is not 'id: value' (for example \(what == "evidence" ? "water-analysis: 2026-03-02 analyse.pdf" : "free-chlorine: 0.4"))")
+                continue
+            }
+            let id = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard WorkbookSyntax.isID(id) else {
+                error(location, "\(what) id '\(id)' is not an id (letters, digits, '.', '_' and '-')")
+                continue
+            }
+            if entries.contains(where: { $0.id == id }) {
+                error(location, "\(what) '\(id)' is given twice in this cell")
+                continue
+            }
+            entries.append((id, value))
+        }
+        return entries
+    }
+
+    /// `id: YYYY-MM-DD document`, or `id:` alone for an unfilled slot.
+    mutating func evidenceRecord(_ entry: (id: String, value: String), at location: SourceLocation) -> AssessmentDraft.Evidence? {
+        guard !entry.value.isEmpty else { return AssessmentDraft.Evidence(ref: entry.id) }
+        let first = String(entry.value.prefix { !$0.isWhitespace })
+        let document = entry.value.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
+        if let date = Day(iso: first) { return AssessmentDraft.Evidence(ref: entry.id, date: date, document: document) }
+        if WorkbookSyntax.looksLikeISODate(first) {
+            error(location, "evidence '\(entry.id)': date '\(first)' is not a real date")
+        } else {
+            error(location, "evidence '\(entry.id)': write the document's date first, as YYYY-MM-DD, then its name (for example '\(entry.id): 2026-03-02 analyse.pdf'), not '\(entry.value)'")
+        }
+        return nil
+    }
+
+    /// `id: number` (a decimal point or a decimal comma), or `id:` alone for an unfilled slot.
+    mutating func measurement(_ entry: (id: String, value: String), at location: SourceLocation) -> AssessmentDraft.Measurement? {
+        guard !entry.value.isEmpty else { return AssessmentDraft.Measurement(ref: entry.id) }
+        var number = entry.value
+        if !number.contains("."), number.filter({ $0 == "," }).count == 1 { number = number.replacingOccurrences(of: ",", with: ".") }
+        guard WorkbookSyntax.isDecimal(number) else {
+            error(location, "measurement '\(entry.id)': '\(entry.value)' is not a number (write it like 0.4)")
+            return nil
+        }
+        return AssessmentDraft.Measurement(ref: entry.id, value: number)
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import SalamaModel
+import SalamaReports
+import SalamaWorkbook
+
+extension WorkbookFormat: ExpressibleByArgument {}
+
+/// `--kind`: the kinds of assessment, as the contract spells them.
+enum KindArgument: String, ExpressibleByArgument, CaseIterable {
+    case selfAssessment = "self"
+    case inspection
+
+    var kind: AssessmentKind {
+        switch self {
+        case .selfAssessment: .selfAssessment
+        case .inspection: .inspection
+        }
+    }
+}
+
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Write a blank self-assessment for one cooperative profile: exactly the requirements that apply to it.",
+        discussion: """
+        The xml format is a valid assessment with the titles as comments; the csv format is a \
+        spreadsheet (UTF-8 with a byte-order mark) that `salama import` turns back into XML. \
+        Exit codes: 0 written; 1 the checklist is invalid or unreadable, or the output cannot be written; 64 usage error.
+        """
+    )
+
+    @OptionGroup var checklists: ChecklistOptions
+
+    @Option(name: .customLong("checklist-id"), help: ArgumentHelp("Find the checklist with this id in the --checklists folder.", valueName: "id"))
+    var checklistID: String?
+
+    @Option(help: ArgumentHelp("The cooperative's products, separated by commas (for example dates,honey).", valueName: "p,…"))
+    var products: String
+
+    @Option(help: ArgumentHelp("The cooperative's activities, separated by commas (for example packaging,storage).", valueName: "a,…"))
+    var activities: String?
+
+    @Option(help: ArgumentHelp("The cooperative's name.", valueName: "name"))
+    var cooperative: String?
+
+    @Option(name: .customLong("cooperative-id"), help: ArgumentHelp("The cooperative's id (default: \(WorkbookProfile.placeholderCooperativeID), to be replaced).", valueName: "id"))
+    var cooperativeID: String?
+
+    @Option(help: ArgumentHelp("The cooperative's region.", valueName: "region"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("The cooperative's province.", valueName: "province"))
+    var province: String?
+
+    @Option(help: ArgumentHelp("The assessment's date, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(help: "The kind of assessment.")
+    var kind: KindArgument = .selfAssessment
+
+    @Option(help: "The workbook's format.")
+    var format: WorkbookFormat = .xml
+
+    @Option(help: "Language of titles and labels (default: the checklist's).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Write the workbook to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        switch (checklists.file, checklistID) {
+        case (nil, nil): throw ValidationError("give --checklist FILE or --checklist-id ID")
+        case (_?, _?): throw ValidationError("give --checklist FILE or --checklist-id ID, not both")
+        default: break
+        }
+        if let date, Day(iso: date) == nil {
+            throw ValidationError("--date takes a real day written YYYY-MM-DD, not '\(date)'")
+        }
+        let problems = profile.problems
+        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "; ")) }
+    }
+
+    func run() throws {
+        let checklist: Loaded<Checklist>
+        do {
+            checklist = try checklists.catalog.checklist(for: checklistID ?? "")
+        } catch {
+            Console.print(error.diagnostics)
+            throw Exit.invalidInput
+        }
+        Console.print(checklist.warnings)
+        let template = WorkbookTemplate(checklist: checklist.value, profile: profile, language: lang)
+        try Console.write(template.render(format), to: output)
+    }
+
+    var profile: WorkbookProfile {
+        func list(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let cooperative = Cooperative(
+            id: cooperativeID ?? WorkbookProfile.placeholderCooperativeID, name: self.cooperative ?? "",
+            region: region ?? "", province: province ?? "", products: list(products), activities: list(activities))
+        return WorkbookProfile(cooperative: cooperative, date: date.flatMap(Day.init(iso:)) ?? WorkbookProfile.today(), kind: kind.kind)
+    }
+}

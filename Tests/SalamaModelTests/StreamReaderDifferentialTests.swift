@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import SalamaModel
+import SalamaXML
+import SalamaTestSupport
+
+/// The streaming reader may give up on a valid file, but it must never accept a file the
+/// careful path (tree, XSD, every rule) refuses, and what it accepts must be the same model.
+@Suite struct StreamReaderDifferentialTests {
+    static let base = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!-- a comment -->
+    <assessment xmlns="urn:salama:assessment:1" checklist="onssa-hygiene" checklist-version="2026.1"
+                date="2026-11-20" kind="self" xml:lang="fr">
+      <cooperative id="COOP-ERR-0042" name="Coopérative Nakhil  Erfoud &amp; fils">
+        <region>Drâa-Tafilalet</region>
+        <province> Errachidia </province>
+        <commune>Erfoud</commune>
+        <members>23</members>
+        <product>dates</product>
+        <product>honey</product>
+        <activity>packaging</activity>
+      </cooperative>
+      <assessor name="Fatima" role="member"/>
+      <answer ref="WAT-01" status="yes" deadline="2027-01-31">
+        <evidence ref="water-analysis" date="2026-03-02">analyse-eau-2026.pdf</evidence>
+        <evidence ref="slot"/>
+        <measurement ref="free-chlorine" value="0.4"/>
+        <measurement ref="empty"/>
+        <note>Citerne   nettoyée <![CDATA[<le 3 mars>]]></note>
+      </answer>
+      <answer ref="WAT-02" status="na"/>
+      <answer ref="WAT-03"></answer>
+      <answer ref="WAT-04" status="partial"><note xml:lang="ar">ملاحظة</note></answer>
+    </assessment>
+    """
+
+    /// Each mutation replaces the first occurrence of a text of the base file.
+    static let mutations: [(String, String)] = [
+        ("checklist=\"onssa-hygiene\"", ""),
+        ("checklist=\"onssa-hygiene\"", "checklist=\"onssa hygiene\""),
+        ("date=\"2026-11-20\"", "date=\"2026-02-30\""),
+        ("date=\"2026-11-20\"", "date=\"2026-11-20Z\""),
+        ("date=\"2026-11-20\"", ""),
+        ("kind=\"self\"", "kind=\"audit\""),
+        ("kind=\"self\"", ""),
+        ("xml:lang=\"fr\"", "lang=\"fr\""),
+        ("urn:salama:assessment:1", "urn:salama:assessment:2"),
+        ("<region>Drâa-Tafilalet</region>", ""),
+        ("<province> Errachidia </province>", ""),
+        ("<commune>Erfoud</commune>", ""),
+        ("<members>23</members>", "<members>+23</members>"),
+        ("<members>23</members>", "<members>-1</members>"),
+        ("<members>23</members>", "<members>vingt</members>"),
+        ("<members>23</members>", "<members> 23 </members>"),
+        ("<product>dates</product>", "<product>Dates</product>"),
+        ("<product>dates</product>", "<product>dates honey</product>"),
+        ("<product>dates</product>\n    <product>honey</product>", ""),
+        ("<activity>packaging</activity>", "<activity>packaging</activity><product>argan-oil</product>"),
+        ("<commune>Erfoud</commune>", "<members>4</members><commune>Erfoud</commune>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", ""),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"chief\"/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"> </assessor>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor role=\"member\"/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<answer ref=\"X-0\"/><assessor name=\"Fatima\" role=\"member\"/>"),
+        ("status=\"yes\" deadline", "status=\"oui\" deadline"),
+        ("deadline=\"2027-01-31\"", "deadline=\"2027-02-29\""),
+        ("deadline=\"2027-01-31\"", "deadline=\"31/01/2027\""),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-01\" status=\"na\"/>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer status=\"na\"/>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-02\" status=\"na\" extra=\"1\"/>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-02\" status=\"na\">texte</answer>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-02\" status=\"na\"><unknown/></answer>"),
+        ("<evidence ref=\"slot\"/>", "<evidence ref=\"water-analysis\"/>"),
+        ("<evidence ref=\"slot\"/>", "<evidence ref=\"slot\" date=\"2026-13-01\"/>"),
+        ("<evidence ref=\"slot\"/>", "<evidence ref=\"slot\"><b>x</b></evidence>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"free-chlorine\"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\" value=\"1e3\"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\" value=\" 0.4 \"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\" value=\".5\"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\" value=\"0.4.1\"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\" value=\"-0\"/>"),
+        ("<measurement ref=\"empty\"/>", "<measurement ref=\"empty\">0.4</measurement>"),
+        ("<measurement ref=\"free-chlorine\" value=\"0.4\"/>", "<note>avant</note><measurement ref=\"free-chlorine\" value=\"0.4\"/>"),
+        ("<evidence ref=\"water-analysis\"", "<measurement ref=\"m0\"/><evidence ref=\"water-analysis\""),
+        ("<note>Citerne", "<note unit=\"x\">Citerne"),
+        ("</assessment>", "<answer ref=\"Z-1\"/></assessment><!-- trailing -->"),
+        ("</assessment>", ""),
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE assessment>"),
+        ("<cooperative id=\"COOP-ERR-0042\"", "<cooperative id=\"-COOP\""),
+        ("<cooperative id=\"COOP-ERR-0042\"", "<cooperative xml:base=\"x\" id=\"COOP-ERR-0042\""),
+        ("Coopérative Nakhil", "Coopérative\u{00A0}Nakhil"),
+    ]
+
+    static func cases() -> [(name: String, text: String)] {
+        var all = [("base", base)]
+        for (index, (old, new)) in mutations.enumerated() {
+            guard let range = base.range(of: old) else { continue }
+            all.append(("mutation \(index): \(old) → \(new)", base.replacingCharacters(in: range, with: new)))
+        }
+        return all
+    }
+
+    @Test func everyMutationIsFound() {
+        for (old, _) in Self.mutations {
+            #expect(Self.base.contains(old), "mutation target missing from the base: \(old)")
+        }
+    }
+
+    @Test(arguments: cases().map(\.name))
+    func streamingAgreesWithTheCarefulPath(name: String) throws {
+        let text = try #require(Self.cases().first { $0.name == name }?.text)
+        let bytes = Array(text.utf8)
+        let careful = try? AssessmentLoader.loadCarefully(bytes: bytes, path: "a.xml").value
+        let fast = AssessmentStreamReader.read(bytes: bytes, path: "a.xml")
+        if let fast {
+            let expected = try #require(careful, "the streaming reader accepted a file the careful path refuses")
+            #expect(fast == expected)
+        }
+    }
+
+    @Test func theStreamingReaderReadsTheBaseFile() throws {
+        let fast = try #require(AssessmentStreamReader.read(bytes: Array(Self.base.utf8), path: "a.xml"))
+        #expect(fast.cooperative.name == "Coopérative Nakhil  Erfoud & fils", "attribute values keep their spaces on both paths")
+        #expect(fast.cooperative.province == "Errachidia")
+        #expect(fast.answers.count == 4)
+        #expect(fast.answers[0].notes == ["Citerne nettoyée <le 3 mars>"])
+        #expect(fast.answers[0].location.line == 15)
+        #expect(fast.answers[0].location.column == 3)
+        #expect(fast.answers[0].evidence[0].location == SourceLocation(file: "a.xml", line: 16, column: 5))
+    }
+
+    @Test func everyAssessmentFileOfTheRepositoryAgrees() throws {
+        let folders = ["Samples", "Tests/Fixtures"]
+        var checked = 0
+        for folder in folders {
+            let root = Fixtures.repositoryPath(folder)
+            guard let enumerator = FileManager.default.enumerator(atPath: root) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                guard relative.hasSuffix(".xml") else { continue }
+                let path = (root as NSString).appendingPathComponent(relative)
+                guard let bytes = try? FileReader.read(path, limit: XMLParser.maximumFileSize),
+                      String(decoding: bytes, as: UTF8.self).contains("urn:salama:assessment:1") else { continue }
+                checked += 1
+                let careful = try? AssessmentLoader.loadCarefully(bytes: bytes, path: path).value
+                if let fast = AssessmentStreamReader.read(bytes: bytes, path: path) {
+                    #expect(careful != nil, "\(path): accepted by the streaming reader only")
+                    #expect(fast == careful, "\(path): the two readers build different models")
+                }
+            }
+        }
+        #expect(checked > 0)
+    }
+}
