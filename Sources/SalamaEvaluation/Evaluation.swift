@@ -130,7 +130,11 @@ final class PreparedRequirement: Sendable {
     let requirement: Requirement
     let section: String
     let topSection: String
-    let conditions: [Condition]
+    /// Index of the top-level section in the checklist.
+    let topSectionIndex: Int
+    /// Index of the list of conditions (sections' and its own) the requirement applies under;
+    /// requirements of one section share it, so each list is tested once per assessment.
+    let conditionGroup: Int
     let targetLevel: Int
     /// For each target (by index in level order), whether its scope holds the requirement.
     let inScope: [Bool]
@@ -140,14 +144,15 @@ final class PreparedRequirement: Sendable {
     let severity: Severity
     let weight: Double
 
-    init(requirement: Requirement, section: String, topSection: String, conditions: [Condition],
+    init(requirement: Requirement, section: String, topSection: String, topSectionIndex: Int, conditionGroup: Int,
          targetLevel: Int, inScope: [Bool], index: Int) {
         self.severity = requirement.severity
         self.weight = requirement.weight
         self.requirement = requirement
         self.section = section
         self.topSection = topSection
-        self.conditions = conditions
+        self.topSectionIndex = topSectionIndex
+        self.conditionGroup = conditionGroup
         self.targetLevel = targetLevel
         self.inScope = inScope
         self.index = index

@@ -10,8 +10,9 @@ public struct Evaluator: Sendable {
 
     public let checklist: Checklist
     let entries: [PreparedRequirement]
-    let requirementsByID: [String: Requirement]
+    let conditionGroups: [[Condition]]
     let indexByID: [String: Int]
+    let parts: [String: AssessmentCheck.Parts]
 
     public init(_ checklist: Checklist) {
         self.checklist = checklist
@@ -27,28 +28,38 @@ public struct Evaluator: Sendable {
             return closure
         }
         var entries: [PreparedRequirement] = []
-        func walk(_ section: Section, top: String, conditions: [Condition]) {
+        var groups: [[Condition]] = []
+        func walk(_ section: Section, top: String, topIndex: Int, conditions: [Condition]) {
             let inherited = conditions + (section.appliesWhen.map { [$0] } ?? [])
+            groups.append(inherited)
+            let sectionGroup = groups.count - 1
             for item in section.items {
                 switch item {
                 case .section(let child):
-                    walk(child, top: top, conditions: inherited)
+                    walk(child, top: top, topIndex: topIndex, conditions: inherited)
                 case .requirement(let requirement):
+                    var group = sectionGroup
+                    if let own = requirement.appliesWhen {
+                        groups.append(inherited + [own])
+                        group = groups.count - 1
+                    }
                     entries.append(PreparedRequirement(
                         requirement: requirement,
                         section: section.id,
                         topSection: top,
-                        conditions: inherited + (requirement.appliesWhen.map { [$0] } ?? []),
+                        topSectionIndex: topIndex,
+                        conditionGroup: group,
                         targetLevel: checklist.target(requirement.target)?.level ?? 0,
                         inScope: closures.map { $0.contains(requirement.target) },
                         index: entries.count))
                 }
             }
         }
-        for section in checklist.sections { walk(section, top: section.id, conditions: []) }
+        for (index, section) in checklist.sections.enumerated() { walk(section, top: section.id, topIndex: index, conditions: []) }
         self.entries = entries
-        self.requirementsByID = Dictionary(entries.map { ($0.requirement.id, $0.requirement) }, uniquingKeysWith: { first, _ in first })
+        self.conditionGroups = groups
         self.indexByID = Dictionary(entries.map { ($0.requirement.id, $0.index) }, uniquingKeysWith: { first, _ in first })
+        self.parts = Dictionary(entries.map { ($0.requirement.id, AssessmentCheck.Parts($0.requirement)) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The cooperative's required target: the highest-level target whose `required-for`
@@ -63,11 +74,16 @@ public struct Evaluator: Sendable {
     /// The requirements that apply to a cooperative with these products and activities (rule
     /// 1), in document order, each with the section that holds it and its top-level section.
     public func applicableRequirements(for cooperative: Cooperative) -> [(requirement: Requirement, section: String, topSection: String)] {
-        entries.filter { isApplicable($0, to: cooperative) }.map { ($0.requirement, $0.section, $0.topSection) }
+        let applies = applicability(for: cooperative)
+        return entries.filter { applies[$0.conditionGroup] }.map { ($0.requirement, $0.section, $0.topSection) }
     }
 
-    func isApplicable(_ entry: PreparedRequirement, to cooperative: Cooperative) -> Bool {
-        entry.conditions.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
+    /// Rule 1 for each condition group: every condition of the sections above and of the
+    /// requirement itself passes.
+    func applicability(for cooperative: Cooperative) -> [Bool] {
+        conditionGroups.map { group in
+            group.allSatisfy { $0.matches(products: cooperative.products, activities: cooperative.activities) }
+        }
     }
 
     /// Evaluates `assessment` exactly as the contract's section 3 says.
@@ -79,10 +95,11 @@ public struct Evaluator: Sendable {
             if let index = indexByID[answer.ref] { answerOf[index] = position }
         }
 
+        let applies = applicability(for: cooperative)
         var results: [RequirementResult] = []
         results.reserveCapacity(entries.count)
         for entry in entries {
-            let applicable = isApplicable(entry, to: cooperative)
+            let applicable = applies[entry.conditionGroup]
             let answer = answerOf[entry.index].map { assessment.answers[$0] }
             let (status, reasons) = applicable ? Self.effectiveStatus(entry.requirement, answer, on: assessment.date) : (.unanswered, [])
             results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
@@ -95,11 +112,11 @@ public struct Evaluator: Sendable {
         }
         // Sort positions, not results: a result is several references to copy.
         let findings = results.indices.filter { results[$0].isOpen }
-            .sorted { Self.findingOrder(results[$0], results[$1]) }
+            .sorted { Self.findingOrder(entries[$0], entries[$1]) }
             .map { results[$0] }
         return Evaluation(
             checklist: checklist, assessment: assessment, targets: targets, results: results, findings: findings,
-            warnings: AssessmentCheck.warnings(assessment, checklist, requirements: requirementsByID))
+            warnings: AssessmentCheck.warnings(assessment, checklist, parts: parts))
     }
 
     /// Rule 2: the effective status of an applicable requirement and every reason that fired.
@@ -180,7 +197,10 @@ public struct Evaluator: Sendable {
     /// Rule 8: severity, then the level of the requirement's own target, then weight (highest
     /// first), then document order.
     static func findingOrder(_ a: RequirementResult, _ b: RequirementResult) -> Bool {
-        let (x, y) = (a.prepared, b.prepared)
+        findingOrder(a.prepared, b.prepared)
+    }
+
+    static func findingOrder(_ x: PreparedRequirement, _ y: PreparedRequirement) -> Bool {
         if x.severity != y.severity { return x.severity < y.severity }
         if x.targetLevel != y.targetLevel { return x.targetLevel < y.targetLevel }
         if x.weight != y.weight { return x.weight > y.weight }

@@ -52,8 +52,8 @@ public struct SummaryAccumulator: Sendable {
     private var requiredOf: [Int]
     private var applicable: [Int]
     private var open: [Int]
-    private var sectionPairs: [String: Int] = [:]
-    private var sectionCompliant: [String: Int] = [:]
+    private var sectionPairs: [Int]
+    private var sectionCompliant: [Int]
 
     public init(checklist: Checklist) {
         self.checklist = checklist
@@ -64,6 +64,8 @@ public struct SummaryAccumulator: Sendable {
         requiredOf = Array(repeating: 0, count: targets)
         applicable = Array(repeating: 0, count: requirements)
         open = Array(repeating: 0, count: requirements)
+        sectionPairs = Array(repeating: 0, count: checklist.sections.count)
+        sectionCompliant = Array(repeating: 0, count: checklist.sections.count)
     }
 
     /// Adds one evaluation (of this accumulator's checklist).
@@ -74,10 +76,10 @@ public struct SummaryAccumulator: Sendable {
             if target.required { requiredOf[index] += 1 }
         }
         for result in evaluation.results where result.applicable {
+            let section = result.prepared.topSectionIndex
             applicable[result.index] += 1
-            if result.status != .yes { open[result.index] += 1 }
-            sectionPairs[result.topSection, default: 0] += 1
-            if result.status == .yes { sectionCompliant[result.topSection, default: 0] += 1 }
+            sectionPairs[section] += 1
+            if result.status == .yes { sectionCompliant[section] += 1 } else { open[result.index] += 1 }
         }
     }
 
@@ -93,8 +95,10 @@ public struct SummaryAccumulator: Sendable {
             applicable[index] += other.applicable[index]
             open[index] += other.open[index]
         }
-        sectionPairs.merge(other.sectionPairs, uniquingKeysWith: +)
-        sectionCompliant.merge(other.sectionCompliant, uniquingKeysWith: +)
+        for index in sectionPairs.indices {
+            sectionPairs[index] += other.sectionPairs[index]
+            sectionCompliant[index] += other.sectionCompliant[index]
+        }
     }
 
     public var summary: Summary {
@@ -110,8 +114,8 @@ public struct SummaryAccumulator: Sendable {
                 Summary.TargetCount(target: checklist.targets[$0], ready: ready[$0], notReady: notReady[$0], requiredOf: requiredOf[$0])
             },
             findings: findings,
-            sections: checklist.sections.map {
-                Summary.SectionShare(section: $0, pairs: sectionPairs[$0.id] ?? 0, compliant: sectionCompliant[$0.id] ?? 0)
+            sections: checklist.sections.indices.map {
+                Summary.SectionShare(section: checklist.sections[$0], pairs: sectionPairs[$0], compliant: sectionCompliant[$0])
             })
     }
 }

@@ -39,23 +39,35 @@ public enum AssessmentCheck {
         return .error(at: assessment.location, "the assessment is for checklist '\(assessment.checklistID)', not '\(checklist.id)' (\(checklist.path))")
     }
 
+    /// The ids an answer to a requirement may name.
+    public struct Parts: Sendable {
+        public var evidence: [String]
+        public var measures: [String]
+
+        public init(_ requirement: Requirement) {
+            evidence = requirement.evidence.map(\.id)
+            measures = requirement.measures.map(\.id)
+        }
+    }
+
     /// Warnings, in file order.
+    /// - Parameter parts: the checklist's requirements by id, when the caller has them at hand.
     public static func warnings(_ assessment: Assessment, _ checklist: Checklist,
-                                requirements: [String: Requirement]? = nil) -> [AssessmentWarning] {
+                                parts: [String: Parts]? = nil) -> [AssessmentWarning] {
         var warnings: [AssessmentWarning] = []
         if let version = assessment.checklistVersion, version != checklist.version {
             warnings.append(.checklistVersionMismatch(assessment: version, checklist: checklist.version, location: assessment.location))
         }
-        let byID = requirements ?? Dictionary(checklist.requirements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = parts ?? Dictionary(checklist.requirements.map { ($0.id, Parts($0)) }, uniquingKeysWith: { first, _ in first })
         for answer in assessment.answers {
             guard let requirement = byID[answer.ref] else {
                 warnings.append(.unknownRequirement(ref: answer.ref, location: answer.location))
                 continue
             }
-            for record in answer.evidence where !requirement.evidence.contains(where: { $0.id == record.ref }) {
+            for record in answer.evidence where !requirement.evidence.contains(record.ref) {
                 warnings.append(.unknownEvidence(ref: answer.ref, evidence: record.ref, location: record.location))
             }
-            for measurement in answer.measurements where !requirement.measures.contains(where: { $0.id == measurement.ref }) {
+            for measurement in answer.measurements where !requirement.measures.contains(measurement.ref) {
                 warnings.append(.unknownMeasure(ref: answer.ref, measure: measurement.ref, location: measurement.location))
             }
         }

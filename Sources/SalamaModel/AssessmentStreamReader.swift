@@ -12,12 +12,26 @@ public enum AssessmentStreamReader {
     /// The assessment in `bytes`, or nil when the careful path must decide.
     public static func read(bytes: [UInt8], path: String) -> Assessment? {
         let builder = StreamBuilder(path: path)
-        guard XMLEventParser.parse(bytes: bytes, path: path, handler: builder) == .completed, !builder.rejected else { return nil }
-        return builder.result()
+        guard XMLEventParser.parse(bytes: bytes, path: path, handler: builder) == .completed, !builder.state.rejected else { return nil }
+        return builder.state.result()
     }
 }
 
+/// Receives the parser's events; the work happens in a value, so that Swift checks exclusive
+/// access once per event rather than at every field.
 private final class StreamBuilder: XMLEventHandler {
+    var state: StreamState
+
+    init(path: String) {
+        state = StreamState(path: path)
+    }
+
+    func start(_ tag: XMLStartTag) -> Bool { state.start(tag) }
+    func end() { state.end() }
+    func characters(_ text: UnsafeBufferPointer<UInt8>) { state.characters(text) }
+}
+
+private struct StreamState {
     /// Where the reader stands; each case says what may come next.
     enum Place {
         case document
@@ -62,7 +76,7 @@ private final class StreamBuilder: XMLEventHandler {
                           cooperative: cooperative, assessor: assessor, answers: answers, location: rootLocation)
     }
 
-    private func reject() -> Bool {
+    private mutating func reject() -> Bool {
         rejected = true
         return false
     }
@@ -81,7 +95,7 @@ private final class StreamBuilder: XMLEventHandler {
 
     private static let cooperativeOrder = ["region", "province", "commune", "members", "product", "activity"]
 
-    func start(_ tag: XMLStartTag) -> Bool {
+    mutating func start(_ tag: XMLStartTag) -> Bool {
         guard tag.namespaceURI == Self.namespace, let place = stack.last else { return reject() }
         text.removeAll(keepingCapacity: true)
         switch place {
@@ -187,7 +201,7 @@ private final class StreamBuilder: XMLEventHandler {
         }
     }
 
-    func end() {
+    mutating func end() {
         guard !rejected, let place = stack.popLast() else { return }
         let content: String
         switch place {
@@ -232,7 +246,7 @@ private final class StreamBuilder: XMLEventHandler {
         }
     }
 
-    func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !rejected, let place = stack.last else { return }
         switch place {
         case .cooperativeField, .answerField(_):
@@ -246,7 +260,7 @@ private final class StreamBuilder: XMLEventHandler {
         }
     }
 
-    private func replaceTop(_ place: Place) {
+    private mutating func replaceTop(_ place: Place) {
         stack[stack.count - 1] = place
     }
 }

@@ -72,7 +72,7 @@ private final class EventSession {
     var context: xmlParserCtxtPtr?
     var stopped = false
     var failed = false
-    var names: [UnsafeRawPointer: String] = [:]
+    var names: [(key: UnsafeRawPointer, name: String)] = []
 
     init(path: String, handler: any XMLEventHandler) {
         self.path = path
@@ -123,9 +123,10 @@ extension EventSession {
     func interned(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         guard let pointer else { return nil }
         let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
+        // A document uses a handful of names: a short list beats hashing.
+        if let known = names.first(where: { $0.key == key }) { return known.name }
         let made = String(cString: pointer)
-        names[key] = made
+        names.append((key, made))
         return made
     }
 }

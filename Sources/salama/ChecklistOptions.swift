@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import SalamaEvaluation
 import SalamaModel
+import SalamaWorkbook
+import SalamaXML
 
 /// Where assessments find their checklist; shared by the commands that evaluate.
 struct ChecklistOptions: ParsableArguments {
@@ -20,5 +23,16 @@ struct ChecklistOptions: ParsableArguments {
         if let file { return ChecklistCatalog(.file(file)) }
         let environment = ProcessInfo.processInfo.environment["SALAMA_CHECKLISTS"].flatMap { $0.isEmpty ? nil : $0 }
         return ChecklistCatalog(.directory(directory ?? environment ?? "Checklists"))
+    }
+}
+
+extension ChecklistOptions {
+    /// How every evaluating command reads assessments: XML files, and filled CSV workbooks.
+    func checkRun() -> CheckRun {
+        CheckRun(catalog: catalog, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
+    }
+
+    func summaryRun(grouping: SummaryGrouping?) -> SummaryRun {
+        SummaryRun(catalog: catalog, grouping: grouping, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
     }
 }

@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let run = CheckRun(catalog: checklists.catalog)
+        let run = checklists.checkRun()
         let outcomes = [old, new].map(run.check)
         outcomes.forEach { Console.print($0.diagnostics) }
         guard let older = outcomes[0].evaluation, let newer = outcomes[1].evaluation else { throw Exit.invalidInput }

@@ -50,7 +50,7 @@ struct SummaryCommand: ParsableCommand {
         let files = SummaryRun.files(under: paths)
         let report: SummaryReport
         do {
-            report = try SummaryRun(catalog: checklists.catalog, grouping: by).run(files: files)
+            report = try checklists.summaryRun(grouping: by).run(files: files)
         } catch {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
