@@ -5,7 +5,8 @@
 #
 # usage: scripts/render-reports.sh [SAMPLE] [--inspection FILE] [--checklist FILE] [--out DIR]
 #   SAMPLE            the assessment to report on (default: Samples/nakhil-erfoud-self.xml)
-#   --inspection FILE an inspection to render as the visit report (default: SAMPLE with --audit)
+#   --inspection FILE an inspection to render as the visit report (default: the sample's
+#                     sibling NAME-inspection.xml when SAMPLE is NAME-self.xml, else SAMPLE --audit)
 #   --checklist FILE  the checklist to use (default: found by id in ./Checklists)
 #   --out DIR         where the PNG and PDF files go (default: docs)
 #
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
         --inspection) inspection="$2"; shift 2 ;;
         --checklist) checklist=(--checklist "$2"); shift 2 ;;
         --out) out="$2"; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
         -*) echo "render-reports: unknown option $1" >&2; exit 64 ;;
         *) sample="$1"; shift ;;
     esac
@@ -33,6 +34,9 @@ done
 if [ ! -f "$sample" ]; then
     echo "render-reports: no sample at $sample (give an assessment file as the first argument)" >&2
     exit 1
+fi
+if [ -z "$inspection" ] && [ "${sample%-self.xml}" != "$sample" ] && [ -f "${sample%-self.xml}-inspection.xml" ]; then
+    inspection="${sample%-self.xml}-inspection.xml"
 fi
 if [ -n "$inspection" ] && [ ! -f "$inspection" ]; then
     echo "render-reports: no inspection at $inspection" >&2
@@ -67,7 +71,7 @@ render() {
     local html="$work/$name.html"
     "$salama" check "$assessment" ${checklist[@]+"${checklist[@]}"} --format html --output "$html" "$@"
     local browser=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run
-                   --disable-extensions --user-data-dir="$work/profile" --virtual-time-budget=2000
+                   --disable-extensions --user-data-dir="$work/profile"
                    "--screen-info={0,0 ${width}x$((height * 4))}")
     "${browser[@]}" --window-size="$width,$height" --screenshot="$out/$name.png" "file://$html" 2>/dev/null
     "${browser[@]}" --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$html" 2>/dev/null

@@ -13,6 +13,19 @@ public enum Label: Sendable, CaseIterable {
     case action, deadline, citation, costFree, costLow, costInvestment
     case warnings, nextSteps
     case roleMember, roleInspector, roleTrainer
+    // Printed reports (Markdown and HTML).
+    case gapReport, visitReport, visitReportBasis, disclaimer, annex
+    case identifier, version, sha256, level
+    case actionPlan, tierFree, tierLow, tierInvestment
+    case why, correctiveAction, noAction, neededFor, note
+    case documentsToPrepare, document, requirement, state, providedFile, validity, noDocuments
+    case documentPresent, documentMissing, documentExpired, documentFutureDated
+    case complianceBySection, section, applicable, compliant, openGaps, compliance
+    case rubric, conformity, observations, correctiveMeasures, timeline, conclusion
+    case conformYes, conformNo, conformNotApplicable
+    case signatures, theInspector, theRepresentative, nameAndCapacity, signature
+    case scoreChart, complianceChart
+    case criticalOne, majorOne, minorOne
 
     /// The label in `language`.
     public func text(_ language: Language) -> String {
@@ -72,6 +85,64 @@ public enum Label: Sendable, CaseIterable {
         case .roleMember: return pick("membre", "عضو", "member")
         case .roleInspector: return pick("inspecteur", "مفتش", "inspector")
         case .roleTrainer: return pick("formateur", "مكوّن", "trainer")
+        case .gapReport: return pick("Rapport d'écarts sanitaires", "تقرير النواقص الصحية", "Sanitary gap report")
+        case .visitReport: return pick("Rapport de visite", "تقرير الزيارة", "Visit report")
+        case .visitReportBasis: return pick("Sur le modèle du rapport de visite officiel (arrêté n° 244-13, annexe II-1)",
+                                            "على نموذج تقرير الزيارة الرسمي (القرار رقم 244-13، الملحق II-1)",
+                                            "Following the official visit report (Arrêté 244-13, annex II-1)")
+        case .disclaimer: return pick("Ce rapport aide à se préparer ; il ne remplace pas la décision de l'ONSSA.",
+                                      "يساعد هذا التقرير على الاستعداد، ولا يحل محل قرار المكتب الوطني للسلامة الصحية للمنتجات الغذائية.",
+                                      "This report helps to prepare; it does not replace ONSSA's decision.")
+        case .annex: return pick("Annexe", "ملحق", "Annex")
+        case .identifier: return pick("Identifiant", "المعرّف", "Identifier")
+        case .version: return pick("version", "النسخة", "version")
+        case .sha256: return pick("Empreinte SHA-256", "بصمة SHA-256", "SHA-256")
+        case .level: return pick("Niveau", "المستوى", "Level")
+        case .actionPlan: return pick("Plan d'action", "خطة العمل", "Action plan")
+        case .tierFree: return pick("Sans coût", "بدون تكلفة", "No cost")
+        case .tierLow: return pick("Coût faible", "تكلفة منخفضة", "Low cost")
+        case .tierInvestment: return pick("Investissement", "استثمار", "Investment")
+        case .why: return pick("Motif", "السبب", "Why")
+        case .correctiveAction: return pick("Action corrective", "الإجراء التصحيحي", "Corrective action")
+        case .noAction: return pick("le référentiel ne propose pas d'action", "لا يقترح المرجع أي إجراء", "the checklist suggests no action")
+        case .neededFor: return pick("Exigé pour", "مطلوب لـ", "Needed for")
+        case .note: return pick("Observation", "ملاحظة", "Note")
+        case .documentsToPrepare: return pick("Documents à préparer", "الوثائق الواجب إعدادها", "Documents to prepare")
+        case .document: return pick("Document", "الوثيقة", "Document")
+        case .requirement: return pick("Exigence", "المتطلب", "Requirement")
+        case .state: return pick("État", "الحالة", "State")
+        case .providedFile: return pick("Pièce fournie", "الوثيقة المقدَّمة", "File provided")
+        case .validity: return pick("Validité", "مدة الصلاحية", "Validity")
+        case .noDocuments: return pick("Aucun document demandé.", "لا توجد وثائق مطلوبة.", "No document asked for.")
+        case .documentPresent: return pick("présent", "متوفر", "present")
+        case .documentMissing: return pick("manquant", "غير متوفر", "missing")
+        case .documentExpired: return pick("périmé", "منتهي الصلاحية", "expired")
+        case .documentFutureDated: return pick("daté après l'évaluation", "مؤرخ بعد التقييم", "dated after the assessment")
+        case .complianceBySection: return pick("Conformité par rubrique", "المطابقة حسب البند", "Compliance by section")
+        case .section: return pick("Rubrique", "البند", "Section")
+        case .applicable: return pick("Applicables", "المنطبقة", "Applicable")
+        case .compliant: return pick("Conformes", "المستوفاة", "Met")
+        case .openGaps: return pick("Écarts ouverts", "النواقص القائمة", "Open gaps")
+        case .compliance: return pick("Taux de conformité", "نسبة المطابقة", "Compliance")
+        case .rubric: return pick("Rubrique", "البند", "Rubric")
+        case .conformity: return pick("Conformité", "المطابقة", "Conformity")
+        case .observations: return pick("Constats", "المعاينات", "Findings")
+        case .correctiveMeasures: return pick("Mesures correctives", "التدابير التصحيحية", "Corrective measures")
+        case .timeline: return pick("Échéancier", "الآجال", "Timeline")
+        case .conclusion: return pick("Conclusion", "الخلاصة", "Conclusion")
+        case .conformYes: return pick("Oui", "نعم", "Yes")
+        case .conformNo: return pick("Non", "لا", "No")
+        case .conformNotApplicable: return pick("Sans objet", "غير معني", "Not applicable")
+        case .signatures: return pick("Signatures", "التوقيعات", "Signatures")
+        case .theInspector: return pick("L'inspecteur", "المفتش", "The inspector")
+        case .theRepresentative: return pick("Le représentant de la coopérative", "ممثل التعاونية", "The cooperative's representative")
+        case .nameAndCapacity: return pick("Nom et qualité", "الاسم والصفة", "Name and capacity")
+        case .signature: return pick("Signature", "التوقيع", "Signature")
+        case .scoreChart: return pick("Score et seuil", "النتيجة والعتبة", "Score and threshold")
+        case .criticalOne: return pick("critique", "حرج", "critical")
+        case .majorOne: return pick("majeur", "رئيسي", "major")
+        case .minorOne: return pick("mineur", "ثانوي", "minor")
+        case .complianceChart: return pick("Conformité par rubrique, en pourcentage", "المطابقة حسب البند، بالنسبة المئوية", "Compliance by section, in percent")
         }
     }
 }
@@ -125,6 +196,15 @@ public struct Localizer: Sendable {
         case .critical: self(.critical)
         case .major: self(.major)
         case .minor: self(.minor)
+        }
+    }
+
+    /// One severity as a tag on a single finding: "critique", "major".
+    public func severityTag(_ severity: Severity) -> String {
+        switch severity {
+        case .critical: self(.criticalOne)
+        case .major: self(.majorOne)
+        case .minor: self(.minorOne)
         }
     }
 
@@ -184,7 +264,8 @@ public struct Localizer: Sendable {
     }
 
     /// The headline: the required target's verdict in plain words.
-    public func headline(_ result: TargetResult, targetTitle: String) -> String {
+    public func headline(_ result: TargetResult, targetTitle title: String) -> String {
+        let targetTitle = isolate(title)
         if result.verdict == .ready {
             return pick("Prêt pour : \(targetTitle)", "جاهز لـ: \(targetTitle)", "Ready for: \(targetTitle)")
         }
@@ -211,11 +292,11 @@ public struct Localizer: Sendable {
     public func reason(_ reason: Reason, in requirement: Requirement, checklist: Checklist) -> String {
         let lang = language.rawValue
         func evidenceTitle(_ id: String) -> String {
-            requirement.evidence.first { $0.id == id }.map { checklist.text($0.title, in: lang) } ?? id
+            isolate(requirement.evidence.first { $0.id == id }.map { checklist.text($0.title, in: lang) } ?? id)
         }
         func measure(_ id: String) -> (title: String, unit: String) {
-            guard let spec = requirement.measures.first(where: { $0.id == id }) else { return (id, "") }
-            return (checklist.text(spec.title, in: lang), spec.unit.map { " " + $0 } ?? "")
+            guard let spec = requirement.measures.first(where: { $0.id == id }) else { return (isolate(id), "") }
+            return (isolate(checklist.text(spec.title, in: lang)), spec.unit.map { " " + $0 } ?? "")
         }
         switch reason {
         case .unanswered:
@@ -228,33 +309,159 @@ public struct Localizer: Sendable {
             let (title, unit) = measure(id)
             let range: String
             switch (min, max) {
-            case let (min?, max?): range = pick("entre \(number(min, decimals: 3)) et \(number(max, decimals: 3))\(unit)", "بين \(number(min, decimals: 3)) و\(number(max, decimals: 3))\(unit)", "between \(number(min, decimals: 3)) and \(number(max, decimals: 3))\(unit)")
-            case let (min?, nil): range = pick("au moins \(number(min, decimals: 3))\(unit)", "على الأقل \(number(min, decimals: 3))\(unit)", "at least \(number(min, decimals: 3))\(unit)")
-            case let (nil, max?): range = pick("au plus \(number(max, decimals: 3))\(unit)", "على الأكثر \(number(max, decimals: 3))\(unit)", "at most \(number(max, decimals: 3))\(unit)")
+            case let (min?, max?): range = pick("entre \(number(min, decimals: 3)) et \(number(max, decimals: 3))\(unit)", "بين \(number(min, decimals: 3)) و\(isolate(number(max, decimals: 3) + unit))", "between \(number(min, decimals: 3)) and \(number(max, decimals: 3))\(unit)")
+            case let (min?, nil): range = pick("au moins \(number(min, decimals: 3))\(unit)", "على الأقل \(isolate(number(min, decimals: 3) + unit))", "at least \(number(min, decimals: 3))\(unit)")
+            case let (nil, max?): range = pick("au plus \(number(max, decimals: 3))\(unit)", "على الأكثر \(isolate(number(max, decimals: 3) + unit))", "at most \(number(max, decimals: 3))\(unit)")
             case (nil, nil): range = ""
             }
             return pick("\(title) : \(number(value, decimals: 3))\(unit) mesuré, attendu \(range)",
-                        "\(title): القيمة المقيسة \(number(value, decimals: 3))\(unit)، والمطلوب \(range)",
+                        "\(title): القيمة المقيسة \(isolate(number(value, decimals: 3) + unit))، والمطلوب \(range)",
                         "\(title): measured \(number(value, decimals: 3))\(unit), expected \(range)")
         case .measureMissing(let id):
             let (title, _) = measure(id)
             return pick("\(title) : aucune mesure fournie", "\(title): لم يتم تقديم أي قياس", "\(title): no measurement given")
         case .evidenceMissing(let id):
             return pick("\(evidenceTitle(id)) : document absent", "\(evidenceTitle(id)): الوثيقة غير متوفرة", "\(evidenceTitle(id)): document missing")
-        case let .evidenceExpired(id, date, maxAge):
+        case let .evidenceExpired(id, day, maxAge):
+            let date = isolate(day.description)
             return pick("\(evidenceTitle(id)) daté du \(date) : plus de \(maxAge) jours",
                         "\(evidenceTitle(id)) بتاريخ \(date): مضى عليه أكثر من \(maxAge) يومًا",
                         "\(evidenceTitle(id)) dated \(date) is more than \(maxAge) days old")
-        case let .evidenceFutureDated(id, date):
+        case let .evidenceFutureDated(id, day):
+            let date = isolate(day.description)
             return pick("\(evidenceTitle(id)) daté du \(date), après la date de l'évaluation",
                         "\(evidenceTitle(id)) بتاريخ \(date)، أي بعد تاريخ التقييم",
                         "\(evidenceTitle(id)) is dated \(date), after the assessment date")
         }
     }
 
+    /// A fragment of data inside a sentence (a title that may be in another language, an id, a
+    /// date): in a right-to-left language, wrapped in Unicode's first-strong isolate (U+2068 …
+    /// U+2069) so that it keeps its own direction (a date stays 2026-11-20, a French title reads
+    /// left to right); unchanged otherwise.
+    public func isolate(_ text: String) -> String {
+        language.isRightToLeft ? "\u{2068}\(text)\u{2069}" : text
+    }
+
+    /// A label and its value on one line, with the language's punctuation.
+    public func labelled(_ label: String, _ value: String) -> String {
+        "\(lead(label)) \(value)"
+    }
+
+    /// A label that introduces a value: `Échéance :`, `Deadline:`.
+    public func lead(_ label: String) -> String {
+        pick("\(label) :", "\(label):", "\(label):")
+    }
+
+    /// Several items in a sentence, with the language's comma.
+    public func list(_ items: [String]) -> String {
+        items.joined(separator: pick(", ", "، ", ", "))
+    }
+
+    /// Items that may hold commas themselves, with the language's semicolon.
+    public func series(_ items: [String]) -> String {
+        items.joined(separator: pick("; ", "؛ ", "; "))
+    }
+
+    /// The assessor and their role.
+    public func assessor(name: String, role: AssessorRole) -> String {
+        "\(isolate(name)) (\(self.role(role)))"
+    }
+
+    /// The heading of one cost tier of the action plan.
+    public func tier(_ cost: Cost) -> String {
+        switch cost {
+        case .free: self(.tierFree)
+        case .low: self(.tierLow)
+        case .investment: self(.tierInvestment)
+        }
+    }
+
+    /// Where a document the checklist asks for stands.
+    public func documentState(_ state: EvidenceState) -> String {
+        switch state {
+        case .present: self(.documentPresent)
+        case .missing: self(.documentMissing)
+        case .expired: self(.documentExpired)
+        case .futureDated: self(.documentFutureDated)
+        }
+    }
+
+    /// What was declared for an open requirement, when that alone explains the gap.
+    public func declaredOpen(_ status: AnswerStatus) -> String {
+        pick("déclaré « \(declared(status)) »", "المُصرَّح به: «\(declared(status))»", "declared “\(declared(status))”")
+    }
+
+    /// A citation: the source's title and the article.
+    public func citation(source: String, at: String?) -> String {
+        guard let at else { return isolate(source) }
+        return pick("\(source), \(at)", "\(isolate(source))، \(isolate(at))", "\(source), \(at)")
+    }
+
+    /// How long a document stays valid.
+    public func validity(days: Int) -> String {
+        pick("\(days) jour\(days > 1 ? "s" : "")", "\(days) " + (days == 1 ? "يوم" : (2...10).contains(days) ? "أيام" : "يومًا"), "\(days) day\(days == 1 ? "" : "s")")
+    }
+
+    /// The open findings of a target, counted by severity.
+    public func openCounts(_ counts: SeverityCounts) -> String {
+        let parts = Severity.allCases.filter { counts[$0] > 0 }.map { gaps(counts[$0], $0) }
+        return parts.isEmpty ? pick("aucun écart ouvert", "لا يوجد نقص قائم", "no open gap") : list(parts)
+    }
+
+    /// The size of the action plan by cost tier.
+    public func planSummary(total: Int, byCost counts: [Cost: Int]) -> String {
+        let parts = Cost.allCases.filter { (counts[$0] ?? 0) > 0 }.map { cost -> String in
+            let count = counts[cost] ?? 0
+            switch cost {
+            case .free: return pick("\(count) sans coût", "\(count) بدون تكلفة", "\(count) at no cost")
+            case .low: return pick("\(count) à coût faible", "\(count) بتكلفة منخفضة", "\(count) low-cost")
+            case .investment: return pick("\(count) d'investissement", "\(count) تتطلب استثمارًا", "\(count) needing investment")
+            }
+        }
+        let head = pick("\(total) action\(total > 1 ? "s" : "") à mener", "\(total) " + (total == 1 ? "إجراء" : "إجراءات") + " للقيام بها", "\(total) action\(total == 1 ? "" : "s") to take")
+        return parts.isEmpty ? head : pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
+    }
+
+    /// The application dossier counted by state.
+    public func documentSummary(_ counts: [EvidenceState: Int]) -> String {
+        let total = counts.values.reduce(0, +)
+        let parts = EvidenceState.allCases.filter { (counts[$0] ?? 0) > 0 }.map { state -> String in
+            let count = counts[state] ?? 0
+            let s = count > 1 ? "s" : ""
+            switch state {
+            case .present: return pick("\(count) présent\(s)", "\(count) متوفرة", "\(count) present")
+            case .missing: return pick("\(count) manquant\(s)", "\(count) غير متوفرة", "\(count) missing")
+            case .expired: return pick("\(count) périmé\(s)", "\(count) منتهية الصلاحية", "\(count) expired")
+            case .futureDated: return pick("\(count) daté\(s) après l'évaluation", "\(count) مؤرخة بعد التقييم", "\(count) dated after the assessment")
+            }
+        }
+        let head = pick("\(total) document\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "وثيقة" : (2...10).contains(total) ? "وثائق" : "وثيقة"), "\(total) document\(total == 1 ? "" : "s")")
+        return pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
+    }
+
+    /// The findings of the action plan the next steps leave out.
+    public func moreInPlan(_ count: Int) -> String {
+        pick("… et \(count) autre\(count > 1 ? "s" : "") dans le plan d'action",
+             "… و\(count) " + (count == 1 ? "نقص آخر" : "نواقص أخرى") + " في خطة العمل",
+             "… and \(count) more in the action plan")
+    }
+
+    /// A score against its threshold, for readers of charts.
+    public func scoreAgainst(_ score: Double, minimum: Double) -> String {
+        pick("score \(percent(score)), minimum \(percent(minimum))",
+             "النتيجة \(percent(score))، والحد الأدنى \(percent(minimum))",
+             "score \(percent(score)), minimum \(percent(minimum))")
+    }
+
+    /// Met requirements out of the applicable ones.
+    public func fraction(_ part: Int, of whole: Int) -> String {
+        "\(part)/\(whole)"
+    }
+
     /// A warning about the assessment, in words.
     public func warning(_ warning: AssessmentWarning) -> String {
-        switch warning {
+        switch warning.isolated(by: isolate) {
         case let .unknownRequirement(ref, _):
             return pick("réponse à une exigence inconnue du référentiel : \(ref)", "جواب عن متطلب غير موجود في المرجع: \(ref)", "answer to a requirement the checklist does not have: \(ref)")
         case let .unknownEvidence(ref, evidence, _):
@@ -263,6 +470,19 @@ public struct Localizer: Sendable {
             return pick("\(ref) : mesure « \(measure) » inconnue pour cette exigence", "\(ref): القياس «\(measure)» غير معروف لهذا المتطلب", "\(ref): measure '\(measure)' is not one of this requirement's")
         case let .checklistVersionMismatch(assessment, checklist, _):
             return pick("évaluation faite pour la version \(assessment) du référentiel, évaluée avec la version \(checklist)", "أُنجز التقييم للنسخة \(assessment) من المرجع، وتم تقييمه بالنسخة \(checklist)", "assessment made for checklist version \(assessment), evaluated with version \(checklist)")
+        }
+    }
+}
+
+extension AssessmentWarning {
+    /// The warning with its ids and versions passed through `isolate`, for sentences.
+    func isolated(by isolate: (String) -> String) -> AssessmentWarning {
+        switch self {
+        case let .unknownRequirement(ref, location): .unknownRequirement(ref: isolate(ref), location: location)
+        case let .unknownEvidence(ref, evidence, location): .unknownEvidence(ref: isolate(ref), evidence: isolate(evidence), location: location)
+        case let .unknownMeasure(ref, measure, location): .unknownMeasure(ref: isolate(ref), measure: isolate(measure), location: location)
+        case let .checklistVersionMismatch(assessment, checklist, location):
+            .checklistVersionMismatch(assessment: isolate(assessment), checklist: isolate(checklist), location: location)
         }
     }
 }

@@ -13,69 +13,59 @@ public struct TextReporter: Reporter {
     }
 
     func report(_ evaluation: Evaluation, options: ReportOptions) -> String {
-        let language = options.language(for: evaluation)
-        let say = Localizer(language)
+        let content = ReportContent(evaluation, language: options.language(for: evaluation), audit: false)
+        let say = content.say
         let style = TerminalStyle(enabled: options.color)
-        let checklist = evaluation.checklist
-        let assessment = evaluation.assessment
-        func text(_ localized: LocalizedText) -> String { checklist.text(localized, in: language.rawValue) }
+        let header = content.header
 
         var out = ""
         func line(_ text: String = "") { out += text + "\n" }
 
-        line(style.bold("\(assessment.cooperative.name) (\(assessment.cooperative.id))") + " — \(say.kind(assessment.kind)) · \(assessment.date)")
-        line("\(say(.checklist)): \(checklist.id) \(checklist.version) · \(assessment.path)")
+        line(style.bold("\(header.cooperativeName) (\(header.cooperativeID))") + " — \(header.kind) · \(header.date)")
+        line("\(say(.checklist)): \(header.checklistID) \(header.checklistVersion) · \(header.file)")
         line()
 
-        let required = evaluation.requiredTarget
-        let headline = say.headline(required, targetTitle: text(required.target.title))
-        line(required.verdict == .ready ? style.green(style.bold(headline)) : style.red(style.bold(headline)))
+        line(content.ready ? style.green(style.bold(content.headline)) : style.red(style.bold(content.headline)))
         line()
 
         line(style.bold(say(.targets)))
-        for result in evaluation.targets {
-            let mark = result.verdict == .ready ? style.green("✔") : style.red("✘")
-            var row = "  \(mark) \(text(result.target.title))"
-            if result.required { row += " (\(say(.required)))" }
-            row += " — \(say.percent(result.reportedScore)) (\(say(.minimum)) \(say.percent(result.target.minScore))) — \(say.verdict(result.verdict))"
-            if !result.blockers.isEmpty { row += ": " + result.blockers.map(say.blocker).joined(separator: ", ") }
+        for target in content.targets {
+            let mark = target.ready ? style.green("✔") : style.red("✘")
+            var row = "  \(mark) \(target.title)"
+            if target.required { row += " (\(say(.required)))" }
+            row += " — \(target.scoreText) (\(say(.minimum)) \(target.minScoreText)) — \(target.verdict)"
+            if !target.blockers.isEmpty { row += ": " + target.blockers.joined(separator: ", ") }
             line(row)
         }
         line()
 
-        line(style.bold("\(say(.findings)) (\(evaluation.findings.count))"))
-        if evaluation.findings.isEmpty { line("  " + say(.noFindings)) }
+        line(style.bold("\(say(.findings)) (\(content.findings.count))"))
+        if content.findings.isEmpty { line("  " + say(.noFindings)) }
         for severity in Severity.allCases {
-            let group = evaluation.findings.filter { $0.requirement.severity == severity }
+            let group = content.findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             let heading = "\(say.severity(severity)) (\(group.count))"
             line(severity == .critical ? style.red(heading) : severity == .major ? style.yellow(heading) : heading)
             for finding in group {
-                let requirement = finding.requirement
-                line("  \(style.bold(requirement.id))  \(text(requirement.title))")
-                line("    \(say(.declared)): \(say.declared(finding.declared)) → \(say(.status)): \(say.status(finding.status))")
-                for reason in finding.reasons where reason != .unanswered {
-                    line("    - " + say.reason(reason, in: requirement, checklist: checklist))
-                }
-                if let action = requirement.action {
-                    var row = "    \(say(.action)) (\(say.cost(action.cost))): \(text(action.text))"
-                    if let deadline = finding.answer?.deadline { row += " — \(say(.deadline)) \(deadline)" }
+                line("  \(style.bold(finding.id))  \(finding.title)")
+                line("    \(say(.declared)): \(finding.declared) → \(say(.status)): \(finding.status)")
+                for reason in finding.reasons { line("    - " + reason) }
+                if let action = finding.action {
+                    var row = "    \(say(.action)) (\(finding.costText)): \(action)"
+                    if let deadline = finding.deadline { row += " — \(say(.deadline)) \(deadline)" }
                     line(row)
-                } else if let deadline = finding.answer?.deadline {
+                } else if let deadline = finding.deadline {
                     line("    \(say(.deadline)) \(deadline)")
                 }
-                if !requirement.cites.isEmpty {
-                    line("    \(say(.citation)): " + requirement.cites.map { cite in
-                        let source = checklist.source(cite.source).map { text($0.title) } ?? cite.source
-                        return cite.at.map { "\(source), \($0)" } ?? source
-                    }.joined(separator: "; "))
+                if !finding.citations.isEmpty {
+                    line("    \(say(.citation)): " + say.series(finding.citations))
                 }
             }
         }
-        if !evaluation.warnings.isEmpty {
+        if !content.warnings.isEmpty {
             line()
             line(style.yellow(say(.warnings)))
-            for warning in evaluation.warnings { line("  - " + say.warning(warning)) }
+            for warning in content.warnings { line("  - " + warning) }
         }
         return out
     }

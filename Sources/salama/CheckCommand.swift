@@ -4,12 +4,14 @@ import SalamaModel
 import SalamaReports
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, markdown, html
 
     var reporter: any Reporter {
         switch self {
         case .text: TextReporter()
         case .json: JSONReporter()
+        case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
         }
     }
 }
@@ -37,6 +39,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Follow the official visit report (rubrics, conformity, corrective measures, deadlines, signatures) in markdown and html reports; inspections always do.")
+    var audit = false
+
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit with 2 when this target is not ready for some assessment.", valueName: "target"))
     var failUnder: String?
 
@@ -51,7 +56,7 @@ struct CheckCommand: ParsableCommand {
             throw Exit.usage
         }
         if !evaluations.isEmpty {
-            let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput)
+            let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput, audit: audit)
             try Console.write(format.reporter.report(evaluations, options: options), to: output)
         }
         if evaluations.count < outcomes.count { throw Exit.invalidInput }

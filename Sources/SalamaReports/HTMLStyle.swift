@@ -1,0 +1,100 @@
+/// The style sheet of the HTML report, inlined in every report: A4 pages, print colours,
+/// logical properties (start/end) so that one sheet serves left-to-right and right-to-left.
+enum HTMLStyle {
+    static let css = """
+    @page { size: A4; margin: 14mm 14mm 16mm; }
+    :root {
+      --ink: #1d2433; --muted: #5b6475; --line: #d5dae3; --paper: #ffffff; --accent: #0b5c7a;
+      --ok: #1f7a3a; --ok-bg: #e6f4ea; --ko: #b42318; --ko-bg: #fdeceb; --mid: #b26b00; --mid-bg: #fff4e0;
+      --track: #e3e7ee;
+    }
+    * { box-sizing: border-box; }
+    html { background: #e9edf2; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    body { margin: 0; color: var(--ink); font: 10pt/1.45 "Noto Sans", "Segoe UI", "DejaVu Sans", Arial, sans-serif; }
+    :lang(ar) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif; }
+    .report:lang(ar) { font-size: 10.5pt; line-height: 1.55; }
+    .report { background: var(--paper); max-width: 210mm; margin: 12px auto; padding: 12mm 14mm; box-shadow: 0 1px 4px rgba(0, 0, 0, .18); }
+    .report + .report { break-before: page; }
+    h1 { font-size: 17pt; line-height: 1.25; margin: 2px 0 8px; }
+    h2 { font-size: 12.5pt; margin: 14px 0 6px; padding-bottom: 2px; border-bottom: 1.5px solid var(--accent); color: var(--accent); break-after: avoid; }
+    h3 { font-size: 11pt; margin: 12px 0 4px; break-after: avoid; }
+    h4 { font-size: 10pt; margin: 8px 0 4px; color: var(--muted); break-after: avoid; }
+    p { margin: 4px 0; }
+    .kicker { margin: 0; color: var(--accent); font-weight: 700; font-size: 9pt; }
+    .basis { margin: 0; color: var(--muted); font-size: 8.5pt; }
+    .masthead { border-bottom: 2px solid var(--accent); padding-bottom: 8px; }
+    .facts { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 2px 14px; font-size: 9pt; line-height: 1.35; }
+    .fact .k { display: block; color: var(--muted); font-size: 7.5pt; }
+    .fact .v { font-weight: 600; overflow-wrap: anywhere; }
+    .fact.wide { grid-column: span 4; }
+    .sha { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 7.5pt; font-weight: 400; direction: ltr; unicode-bidi: isolate; word-break: break-all; }
+    .id { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: .88em; font-weight: 700; white-space: nowrap; }
+    .muted { color: var(--muted); }
+    .date { white-space: nowrap; }
+    figure { margin: 8px 0; }
+    .verdict { margin: 10px 0 4px; padding: 9px 14px; border-inline-start: 7px solid var(--ko); background: var(--ko-bg); border-radius: 4px; break-inside: avoid; }
+    .verdict.ready { border-inline-start-color: var(--ok); background: var(--ok-bg); }
+    .verdict .headline { margin: 0; font-size: 13.5pt; font-weight: 700; line-height: 1.35; }
+    table { width: 100%; border-collapse: collapse; margin: 4px 0; }
+    th, td { text-align: start; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid var(--line); }
+    th { font-size: 8.5pt; color: var(--muted); font-weight: 700; border-bottom: 1.5px solid var(--ink); }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    td.num, th.num { text-align: end; white-space: nowrap; }
+    .targets td { vertical-align: middle; }
+    .targets .title { font-weight: 700; width: 30%; }
+    .targets .score { width: 30%; font-size: 9pt; white-space: nowrap; }
+    .badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 8pt; font-weight: 700; white-space: nowrap; }
+    .badge.ok { color: var(--ok); background: var(--ok-bg); }
+    .badge.ko { color: var(--ko); background: var(--ko-bg); }
+    .badge.mid { color: var(--mid); background: var(--mid-bg); }
+    .badge.required { color: #fff; background: var(--accent); }
+    .blockers { font-size: 8.5pt; color: var(--ko); line-height: 1.3; }
+    .open { font-size: 8.5pt; color: var(--muted); line-height: 1.3; }
+    svg.bar, svg.chart { display: block; max-width: 100%; height: auto; }
+    svg .track { fill: var(--track); }
+    svg .fill-ok { fill: var(--ok); }
+    svg .fill-ko { fill: var(--ko); }
+    svg .fill-mid { fill: var(--mid); }
+    svg .threshold { stroke: var(--ink); stroke-width: 2.5; }
+    svg text { font-size: 11px; fill: var(--ink); }
+    svg text.value { font-weight: 700; }
+    .steps { margin: 4px 0; padding-inline-start: 22px; }
+    .steps li { margin: 3px 0; break-inside: avoid; }
+    .steps .what { font-weight: 700; }
+    .steps .title { font-size: 8.5pt; }
+    .summary { color: var(--muted); font-size: 9pt; }
+    .finding { break-inside: avoid; margin: 6px 0; padding: 5px 10px; border: 1px solid var(--line); border-inline-start: 5px solid var(--muted); border-radius: 4px; }
+    .finding.critical { border-inline-start-color: var(--ko); }
+    .finding.major { border-inline-start-color: var(--mid); }
+    .finding h5 { margin: 0 0 2px; font-size: 10pt; }
+    .finding p { margin: 1px 0; font-size: 9pt; }
+    .finding .k { color: var(--muted); font-weight: 600; }
+    .why { margin: 1px 0; padding-inline-start: 18px; font-size: 9pt; }
+    .note { font-style: italic; color: var(--muted); }
+    .state-present { color: var(--ok); font-weight: 700; }
+    .state-missing, .state-expired, .state-future-dated { color: var(--ko); font-weight: 700; }
+    .documents td, .compliance td, .grid td { font-size: 9pt; }
+    .grid .rubric { font-weight: 700; width: 18%; }
+    .grid th:nth-child(2) { width: 10%; }
+    .grid th:nth-child(3) { width: 36%; }
+    .grid th:nth-child(5) { width: 11%; }
+    .grid tbody { break-inside: avoid; border-bottom: 1.5px solid var(--ink); }
+    .grid ul { margin: 0; padding-inline-start: 16px; }
+    .conform-yes { color: var(--ok); font-weight: 700; }
+    .conform-no { color: var(--ko); font-weight: 700; }
+    .conform-na { color: var(--muted); }
+    .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin-top: 8px; break-inside: avoid; }
+    .signature { border: 1px solid var(--ink); border-radius: 4px; padding: 8px 10px; min-height: 42mm; }
+    .signature h3 { margin: 0 0 8px; }
+    .signature p { margin: 0 0 10px; }
+    .signature .line { display: block; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
+    .page-break { break-before: page; }
+    .conclusion, .signatures-section { break-inside: avoid; }
+    footer { margin-top: 16px; padding-top: 4px; border-top: 1px solid var(--line); color: var(--muted); font-size: 8pt; }
+    @media print {
+      html { background: none; }
+      .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+    }
+    """
+}

@@ -1,0 +1,333 @@
+import SalamaEvaluation
+import SalamaModel
+
+/// What a report shows for one evaluation, worded in one language and in the order a reader
+/// needs it: built once here, then drawn by the text, Markdown and HTML reporters, which
+/// decide nothing and only lay it out (and escape it).
+///
+/// Every string is plain text taken from the files or from the localization table; none is
+/// escaped yet.
+struct ReportContent: Sendable {
+    /// Who was assessed, when, by whom, against what.
+    struct Header: Sendable {
+        var cooperativeName: String
+        var cooperativeID: String
+        var region: String
+        var province: String
+        var commune: String?
+        var members: Int?
+        var products: [String]
+        var activities: [String]
+        var date: String
+        var kind: String
+        /// The assessor with their role, and the two apart (for right-to-left layouts).
+        var assessor: String?
+        var assessorName: String?
+        var assessorRole: String?
+        /// Whether the assessor is an inspector (who then signs the visit report).
+        var assessorIsInspector: Bool
+        var checklistTitle: String
+        var checklistID: String
+        var checklistVersion: String
+        var checklistSHA256: String
+        var file: String
+    }
+
+    /// One certification level, its score against its threshold, and what blocks it.
+    struct TargetLine: Sendable {
+        var id: String
+        var title: String
+        var level: Int
+        var required: Bool
+        /// The reported score (one decimal) and the threshold, 0–100.
+        var score: Double
+        var minScore: Double
+        var scoreText: String
+        var minScoreText: String
+        var ready: Bool
+        var verdict: String
+        var blockers: [String]
+        var openText: String
+        /// Score and threshold in words, for charts.
+        var chartLabel: String
+    }
+
+    /// One open finding with everything needed to close it.
+    struct Finding: Sendable {
+        var id: String
+        var title: String
+        var severity: Severity
+        var severityText: String
+        /// The severity of this one finding ("critical", not "Critical" as a heading).
+        var severityTag: String
+        var sectionID: String
+        var topSectionID: String
+        /// The title of the target whose scope first needs the requirement.
+        var neededFor: String
+        var declared: String
+        var status: String
+        /// Reasons in words, as the evaluation gives them (without `unanswered`, which the
+        /// status already says).
+        var reasons: [String]
+        /// Why the requirement is open, in words: what was declared when that alone explains
+        /// it, then every reason.
+        var why: [String]
+        var action: String?
+        var cost: Cost
+        var costText: String
+        var citations: [String]
+        var deadline: String?
+        var notes: [String]
+    }
+
+    /// The findings of one severity within a cost tier.
+    struct SeverityGroup: Sendable {
+        var severity: Severity
+        var title: String
+        var findings: [Finding]
+    }
+
+    /// The action plan's findings whose action costs the same.
+    struct CostTier: Sendable {
+        var cost: Cost
+        var title: String
+        var groups: [SeverityGroup]
+    }
+
+    /// One document of the application dossier.
+    struct DocumentLine: Sendable {
+        var title: String
+        var requirementID: String
+        var requirementTitle: String
+        var state: EvidenceState
+        var stateText: String
+        var file: String?
+        var date: String?
+        var validity: String?
+    }
+
+    /// One top-level section and its compliance.
+    struct SectionLine: Sendable {
+        var id: String
+        var title: String
+        var applicable: Int
+        var compliant: Int
+        /// Compliant ÷ applicable in percent; nil when nothing applies.
+        var percent: Double?
+        var percentText: String?
+        var fractionText: String
+        var openText: String
+    }
+
+    /// Whether a rubric of the official visit report conforms.
+    enum Conformity: Sendable {
+        case yes
+        case no
+        /// Nothing in the rubric applies to this cooperative.
+        case notApplicable
+    }
+
+    /// One rubric (top-level section) of the official visit report.
+    struct Rubric: Sendable {
+        var number: Int
+        var id: String
+        var title: String
+        var conformity: Conformity
+        var conformityText: String
+        var findings: [Finding]
+    }
+
+    var language: Language
+    var say: Localizer
+    /// Whether the report follows the official visit report.
+    var audit: Bool
+    var title: String
+    var header: Header
+    var headline: String
+    var ready: Bool
+    var targets: [TargetLine]
+    /// Every open finding in the contract's order.
+    var findings: [Finding]
+    /// The few findings to start with, and how many the plan holds besides them.
+    var nextSteps: [Finding]
+    var nextStepsLeft: Int
+    var plan: [CostTier]
+    var planSummary: String
+    var documents: [DocumentLine]
+    var documentSummary: String
+    var sections: [SectionLine]
+    var rubrics: [Rubric]
+    var warnings: [String]
+
+    /// How many findings the next steps show.
+    static let nextStepCount = 5
+
+    /// Builds the content of the report of `evaluation` in `language`.
+    /// - Parameter audit: follow the official visit report (also when the assessment is an inspection).
+    init(_ evaluation: Evaluation, language: Language, audit: Bool) {
+        let say = Localizer(language)
+        let checklist = evaluation.checklist
+        let assessment = evaluation.assessment
+        let lang = language.rawValue
+        func text(_ localized: LocalizedText) -> String { Self.inline(checklist.text(localized, in: lang)) }
+
+        self.language = language
+        self.say = say
+        self.audit = audit || assessment.kind == .inspection
+        self.title = self.audit ? say(.visitReport) : say(.gapReport)
+
+        let cooperative = assessment.cooperative
+        header = Header(
+            cooperativeName: Self.inline(cooperative.name), cooperativeID: cooperative.id,
+            region: Self.inline(cooperative.region), province: Self.inline(cooperative.province),
+            commune: cooperative.commune.map(Self.inline), members: cooperative.members,
+            products: cooperative.products, activities: cooperative.activities,
+            date: assessment.date.description, kind: say.kind(assessment.kind),
+            assessor: assessment.assessor.map { say.assessor(name: Self.inline($0.name), role: $0.role) },
+            assessorName: assessment.assessor.map { Self.inline($0.name) }, assessorRole: assessment.assessor.map { say.role($0.role) },
+            assessorIsInspector: assessment.assessor?.role == .inspector,
+            checklistTitle: text(checklist.title), checklistID: checklist.id, checklistVersion: checklist.version,
+            checklistSHA256: checklist.sha256, file: assessment.path)
+
+        let required = evaluation.requiredTarget
+        headline = say.headline(required, targetTitle: text(required.target.title))
+        ready = required.verdict == .ready
+        targets = evaluation.targets.map { result in
+            TargetLine(
+                id: result.target.id, title: text(result.target.title), level: result.target.level,
+                required: result.required, score: result.reportedScore, minScore: result.target.minScore,
+                scoreText: say.percent(result.reportedScore), minScoreText: say.percent(result.target.minScore),
+                ready: result.verdict == .ready, verdict: say.verdict(result.verdict),
+                blockers: result.blockers.map(say.blocker), openText: say.openCounts(result.open),
+                chartLabel: say.scoreAgainst(result.reportedScore, minimum: result.target.minScore))
+        }
+
+        // The finding, worded once for every part of every report.
+        let targetTitles = Dictionary(checklist.targets.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
+        let findings = evaluation.findings.map { result -> Finding in
+            let requirement = result.requirement
+            let reasons = result.reasons.filter { $0 != .unanswered }.map { Self.inline(say.reason($0, in: requirement, checklist: checklist)) }
+            var why: [String] = []
+            switch result.declared {
+            case nil: why.append(say.reason(.unanswered, in: requirement, checklist: checklist))
+            case .no?, .partial?: why.append(say.declaredOpen(result.declared!))
+            case .yes?, .na?: break
+            }
+            why += reasons
+            let cost = requirement.action?.cost ?? .low
+            return Finding(
+                id: requirement.id, title: text(requirement.title), severity: requirement.severity,
+                severityText: say.severity(requirement.severity), severityTag: say.severityTag(requirement.severity), sectionID: result.section, topSectionID: result.topSection,
+                neededFor: targetTitles[requirement.target] ?? requirement.target,
+                declared: say.declared(result.declared), status: say.status(result.status),
+                reasons: reasons, why: why,
+                action: requirement.action.map { text($0.text) }, cost: cost, costText: say.cost(cost),
+                citations: Self.citations(requirement.cites, checklist: checklist, say: say, text: text),
+                deadline: result.answer?.deadline?.description,
+                notes: (result.answer?.notes ?? []).map(Self.inline).filter { !$0.isEmpty })
+        }
+        self.findings = findings
+
+        // Next steps: what blocks the required target first, then the most serious, then the
+        // cheapest, then the contract's order.
+        let requiredScope = Self.scope(of: required.target, in: checklist)
+        let priority = findings.enumerated().sorted { a, b in
+            let aIn = requiredScope.contains(evaluation.findings[a.offset].requirement.target)
+            let bIn = requiredScope.contains(evaluation.findings[b.offset].requirement.target)
+            if aIn != bIn { return aIn }
+            if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            if a.element.cost != b.element.cost { return a.element.cost < b.element.cost }
+            return a.offset < b.offset
+        }.map(\.element)
+        nextSteps = Array(priority.prefix(Self.nextStepCount))
+        nextStepsLeft = max(0, findings.count - Self.nextStepCount)
+
+        plan = Cost.allCases.compactMap { cost in
+            let inTier = findings.filter { $0.cost == cost }
+            guard !inTier.isEmpty else { return nil }
+            let groups = Severity.allCases.compactMap { severity -> SeverityGroup? in
+                let group = inTier.filter { $0.severity == severity }
+                return group.isEmpty ? nil : SeverityGroup(severity: severity, title: say.severity(severity), findings: group)
+            }
+            return CostTier(cost: cost, title: say.tier(cost), groups: groups)
+        }
+        planSummary = say.planSummary(total: findings.count, byCost: Dictionary(grouping: findings, by: \.cost).mapValues(\.count))
+
+        let documents = evaluation.documents
+        self.documents = documents.map { document in
+            DocumentLine(
+                title: text(document.evidence.title), requirementID: document.requirement.id,
+                requirementTitle: text(document.requirement.title), state: document.state,
+                stateText: say.documentState(document.state),
+                file: document.record.map { Self.inline($0.document) }.flatMap { $0.isEmpty ? nil : $0 },
+                date: document.record?.date?.description,
+                validity: document.evidence.maxAgeDays.map { say.validity(days: $0) })
+        }
+        documentSummary = say.documentSummary(Dictionary(grouping: documents, by: \.state).mapValues(\.count))
+
+        let compliance = evaluation.sectionCompliance
+        sections = compliance.map { section in
+            let percent = section.share.map { ($0 * 1000).rounded(.toNearestOrAwayFromZero) / 10 }
+            return SectionLine(
+                id: section.section.id, title: text(section.section.title), applicable: section.applicable,
+                compliant: section.compliant, percent: percent, percentText: percent.map(say.percent),
+                fractionText: say.fraction(section.compliant, of: section.applicable), openText: say.openCounts(section.open))
+        }
+        rubrics = compliance.enumerated().map { index, section in
+            let open = findings.filter { $0.topSectionID == section.section.id }
+            let conformity: Conformity = section.applicable == 0 ? .notApplicable : open.isEmpty ? .yes : .no
+            let conformityText = switch conformity {
+            case .yes: say(.conformYes)
+            case .no: say(.conformNo)
+            case .notApplicable: say(.conformNotApplicable)
+            }
+            return Rubric(number: index + 1, id: section.section.id, title: text(section.section.title),
+                          conformity: conformity, conformityText: conformityText, findings: open)
+        }
+        warnings = evaluation.warnings.map { Self.inline(say.warning($0)) }
+    }
+
+    /// The citations of a requirement, one per source (in the order first cited) with all the
+    /// articles cited from it: "Décret n° 2-10-473, art. 32, art. 33".
+    static func citations(_ cites: [Cite], checklist: Checklist, say: Localizer, text: (LocalizedText) -> String) -> [String] {
+        var sources: [String] = []
+        var articles: [String: [String]] = [:]
+        for cite in cites {
+            if articles[cite.source] == nil { sources.append(cite.source) }
+            articles[cite.source, default: []] += cite.at.map { [inline($0)] } ?? []
+        }
+        return sources.map { id in
+            let title = checklist.source(id).map { text($0.title) } ?? id
+            let at = articles[id] ?? []
+            return say.citation(source: title, at: at.isEmpty ? nil : say.list(at))
+        }
+    }
+
+    /// The targets whose requirements a target's scope holds: itself and what it includes.
+    static func scope(of target: Target, in checklist: Checklist) -> Set<String> {
+        var scope: Set<String> = [target.id]
+        var next = target.includes
+        while let id = next, !scope.contains(id) {
+            scope.insert(id)
+            next = checklist.target(id)?.includes
+        }
+        return scope
+    }
+
+    /// Text from a file as one line: runs of white space (line breaks included) become one
+    /// space, and the ends are trimmed.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import SalamaReports
+import SalamaXML
+import Testing
+
+/// Text from files comes out literally: escaped in HTML and Markdown.
+@Suite struct EscapingTests {
+    static let hostileName = #"<script>alert("x")</script> & "Co" 'op'"#
+
+    @Test func markupEscapesTextAndAttributes() {
+        #expect(MarkupEscaping.escape(Self.hostileName) == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &#39;op&#39;")
+        #expect(MarkupEscaping.escape("a\u{0}b\u{7F}c\u{FFFE}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+        #expect(MarkupEscaping.escape("l1\nl2\r\tx") == "l1\nl2&#13;\tx")
+        #expect(MarkupEscaping.escapeAttribute("l1\nl2\tx") == "l1&#10;l2&#9;x")
+        #expect(MarkupEscaping.escape("تعاونية ONSSA") == "تعاونية ONSSA")
+    }
+
+    @Test func markdownEscapesSyntax() {
+        #expect(MarkdownEscaping.escape("**x** | y") == #"\*\*x\*\* \| y"#)
+        #expect(MarkdownEscaping.escape(Self.hostileName) == #"\<script\>alert("x")\</script\> \& "Co" 'op'"#)
+        #expect(MarkdownEscaping.escape("[a](http://e) `c` # _u_ ~s~ \\") == ##"\[a\](http://e) \`c\` \# \_u\_ \~s\~ \\"##)
+        #expect(MarkdownEscaping.escape("- item") == #"\- item"#)
+        #expect(MarkdownEscaping.escape("12. item") == #"12\. item"#)
+        #expect(MarkdownEscaping.escape("28.6%") == "28.6%")
+        #expect(MarkdownEscaping.escape("line\none   two") == "line one two")
+        #expect(MarkdownEscaping.code("a`b") == "``a`b``")
+    }
+
+    @Test("hostile text is escaped in HTML", arguments: Language.allCases)
+    func hostileHTML(_ language: Language) throws {
+        let html = try ReportFixture.report("hostile", format: .html, language: language)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("</td></tr></table> |"))
+        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Co&quot; &#39;op&#39;"))
+        #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(html.contains("R&amp;D &amp;amp; [link](http://example.com) `code` # _u_"))
+        #expect(html.contains("a_b*c|d&lt;e&gt;&amp;f.pdf"))
+        #expect(html.contains("تعاونية ONSSA 2026 &lt;b&gt;"))
+        #expect(HTMLCheck.diagnostics(of: html) == [])
+    }
+
+    @Test("hostile text is escaped in Markdown", arguments: Language.allCases)
+    func hostileMarkdown(_ language: Language) throws {
+        let markdown = try ReportFixture.report("hostile", format: .markdown, language: language)
+        // Every `<` is escaped, but for the line breaks the report writes in table cells.
+        let tags = markdown.components(separatedBy: "<").dropFirst()
+        let before = markdown.components(separatedBy: "<").dropLast()
+        for (tag, text) in zip(tags, before) where !text.hasSuffix("\\") {
+            #expect(tag.hasPrefix("br>"), "unescaped <\(tag.prefix(20))")
+        }
+        #expect(markdown.contains(#"\<script\>alert("x")\</script\> \& "Co" 'op'"#))
+        #expect(markdown.contains(#"\*\*x\*\* \| y"#))
+        #expect(markdown.contains(##"R\&D \&amp; \[link\](http://example.com) \`code\` \# \_u\_"##))
+        #expect(markdown.contains(#"a\_b\*c\|d\<e\>\&f.pdf"#))
+        #expect(markdown.contains(#"\</td\>\</tr\>\</table\> \| \*\*bold\*\* \&copy; ملاحظة ONSSA"#))
+        // Every table row keeps its number of cells: no pipe from the text splits one.
+        for line in markdown.split(separator: "\n") where line.hasPrefix("| ") {
+            let cells = line.replacingOccurrences(of: #"\|"#, with: "").filter { $0 == "|" }.count
+            #expect([3, 6, 8].contains(cells), "\(line)")
+        }
+    }
+}
