@@ -37,11 +37,17 @@ private struct StreamState {
         case document
         case assessment(next: Int)          // 0: cooperative, 1: assessor or answer, 2: answer
         case cooperative(next: Int)         // index into cooperativeSequence
-        case cooperativeField(String)
+        case cooperativeField(Field)
         case assessor
         case answer(next: Int)              // 0: evidence, 1: measurement, 2: note
-        case answerField(String)
+        case answerField(Field)
         case done
+    }
+
+    /// Elements that hold text.
+    enum Field {
+        case region, province, commune, members, product, activity
+        case evidence, measurement, note
     }
 
     static let namespace = AssessmentLoader.namespace
@@ -82,18 +88,36 @@ private struct StreamState {
     }
 
     /// Only the named attributes (and xml:*) may appear; returns their values in the order of
-    /// `names` (nil for those absent), or nil when another attribute appears.
-    private func attributes(of tag: XMLStartTag, _ names: String...) -> [String?]? {
-        var values = [String?](repeating: nil, count: names.count)
+    /// the names (nil for those absent), or nil when another attribute appears.
+    private func attributes(of tag: XMLStartTag, _ a: String = "", _ b: String = "", _ c: String = "", _ d: String = "")
+        -> (String?, String?, String?, String?)? {
+        var values: (String?, String?, String?, String?) = (nil, nil, nil, nil)
         for attribute in tag.attributes {
             if attribute.namespaceURI == Self.xmlNamespace { continue }
-            guard attribute.namespaceURI == nil, let index = names.firstIndex(of: attribute.name) else { return nil }
-            values[index] = attribute.value
+            guard attribute.namespaceURI == nil, !attribute.name.isEmpty else { return nil }
+            switch attribute.name {
+            case a: values.0 = attribute.value
+            case b: values.1 = attribute.value
+            case c: values.2 = attribute.value
+            case d: values.3 = attribute.value
+            default: return nil
+            }
         }
         return values
     }
 
-    private static let cooperativeOrder = ["region", "province", "commune", "members", "product", "activity"]
+    /// A child of `cooperative` and its position in the schema's sequence.
+    private static func cooperativeField(_ name: String) -> (Field, Int)? {
+        switch name {
+        case "region": (.region, 0)
+        case "province": (.province, 1)
+        case "commune": (.commune, 2)
+        case "members": (.members, 3)
+        case "product": (.product, 4)
+        case "activity": (.activity, 5)
+        default: nil
+        }
+    }
 
     mutating func start(_ tag: XMLStartTag) -> Bool {
         guard tag.namespaceURI == Self.namespace, let place = stack.last else { return reject() }
@@ -102,14 +126,14 @@ private struct StreamState {
         case .document:
             guard tag.name == "assessment",
                   let values = attributes(of: tag, "checklist", "checklist-version", "date", "kind"),
-                  let checklist = values[0], Lexical.isID(checklist),
-                  let dateText = values[2], let day = Lexical.day(dateText) else { return reject() }
-            if let kindText = values[3] {
+                  let checklist = values.0, Lexical.isID(checklist),
+                  let dateText = values.2, let day = Lexical.day(dateText) else { return reject() }
+            if let kindText = values.3 {
                 guard let parsed = AssessmentKind(rawValue: kindText) else { return reject() }
                 kind = parsed
             }
             checklistID = checklist
-            checklistVersion = values[1]
+            checklistVersion = values.1
             date = day
             rootLocation = tag.location
             replaceTop(.assessment(next: 0))
@@ -118,27 +142,27 @@ private struct StreamState {
             switch (tag.name, next) {
             case ("cooperative", 0):
                 guard let values = attributes(of: tag, "id", "name"),
-                      let id = values[0], Lexical.isID(id), let name = values[1] else { return reject() }
+                      let id = values.0, Lexical.isID(id), let name = values.1 else { return reject() }
                 cooperative.id = id
                 cooperative.name = name
                 replaceTop(.assessment(next: 1))
                 stack.append(.cooperative(next: 0))
             case ("assessor", 1):
                 guard let values = attributes(of: tag, "name", "role"),
-                      let name = values[0], let role = values[1].flatMap(AssessorRole.init(rawValue:)) else { return reject() }
+                      let name = values.0, let role = values.1.flatMap(AssessorRole.init(rawValue:)) else { return reject() }
                 assessor = Assessor(name: name, role: role)
                 replaceTop(.assessment(next: 2))
                 stack.append(.assessor)
             case ("answer", 1), ("answer", 2):
                 guard let values = attributes(of: tag, "ref", "status", "deadline"),
-                      let ref = values[0], Lexical.isID(ref), answered.insert(ref).inserted else { return reject() }
+                      let ref = values.0, Lexical.isID(ref), answered.insert(ref).inserted else { return reject() }
                 var status: AnswerStatus?
-                if let statusText = values[1] {
+                if let statusText = values.1 {
                     guard let parsed = AnswerStatus(rawValue: statusText) else { return reject() }
                     status = parsed
                 }
                 var deadline: Day?
-                if let deadlineText = values[2] {
+                if let deadlineText = values.2 {
                     guard let parsed = Lexical.day(deadlineText) else { return reject() }
                     deadline = parsed
                 }
@@ -151,7 +175,7 @@ private struct StreamState {
             return true
         case .cooperative(let next):
             // region, province, commune?, members?, product+, activity*
-            guard let position = Self.cooperativeOrder.firstIndex(of: tag.name), attributes(of: tag) != nil else { return reject() }
+            guard let (field, position) = Self.cooperativeField(tag.name), attributes(of: tag) != nil else { return reject() }
             let allowed: Bool
             switch position {
             case 0: allowed = next == 0
@@ -163,38 +187,42 @@ private struct StreamState {
             guard allowed else { return reject() }
             let following = position == 4 ? 5 : position == 5 ? 6 : position + 1
             replaceTop(.cooperative(next: following))
-            stack.append(.cooperativeField(tag.name))
+            stack.append(.cooperativeField(field))
             return true
         case .answer(let next):
+            let field: Field
             switch tag.name {
             case "evidence" where next == 0:
                 guard let values = attributes(of: tag, "ref", "date"),
-                      let ref = values[0], Lexical.isID(ref),
+                      let ref = values.0, Lexical.isID(ref),
                       !(current?.evidence.contains { $0.ref == ref } ?? true) else { return reject() }
                 var day: Day?
-                if let dateText = values[1] {
+                if let dateText = values.1 {
                     guard let parsed = Lexical.day(dateText) else { return reject() }
                     day = parsed
                 }
                 currentEvidence = EvidenceRecord(ref: ref, date: day, document: "", location: tag.location)
+                field = .evidence
             case "measurement" where next <= 1:
                 guard let values = attributes(of: tag, "ref", "value"),
-                      let ref = values[0], Lexical.isID(ref),
+                      let ref = values.0, Lexical.isID(ref),
                       !(current?.measurements.contains { $0.ref == ref } ?? true) else { return reject() }
                 var value: Double?
-                if let valueText = values[1] {
+                if let valueText = values.1 {
                     guard let parsed = Lexical.decimal(valueText) else { return reject() }
                     value = parsed
                 }
                 currentMeasurement = Measurement(ref: ref, value: value, location: tag.location)
                 replaceTop(.answer(next: 1))
+                field = .measurement
             case "note":
                 guard attributes(of: tag) != nil else { return reject() }
                 replaceTop(.answer(next: 2))
+                field = .note
             default:
                 return reject()
             }
-            stack.append(.answerField(tag.name))
+            stack.append(.answerField(field))
             return true
         case .cooperativeField, .assessor, .answerField, .done:
             return reject()
@@ -210,27 +238,27 @@ private struct StreamState {
         }
         text.removeAll(keepingCapacity: true)
         switch place {
-        case .cooperativeField(let name):
-            switch name {
-            case "region": cooperative.region = Lexical.collapsed(content); hasRegion = true
-            case "province": cooperative.province = Lexical.collapsed(content); hasProvince = true
-            case "commune": cooperative.commune = Lexical.collapsed(content)
-            case "members":
+        case .cooperativeField(let field):
+            switch field {
+            case .region: cooperative.region = Lexical.collapsed(content); hasRegion = true
+            case .province: cooperative.province = Lexical.collapsed(content); hasProvince = true
+            case .commune: cooperative.commune = Lexical.collapsed(content)
+            case .members:
                 guard let members = Lexical.count(content) else { rejected = true; return }
                 cooperative.members = members
-            case "product", "activity":
+            case .product, .activity:
                 let token = Lexical.collapsed(content)
                 guard Lexical.isToken(token) else { rejected = true; return }
-                if name == "product" { cooperative.products.append(token) } else { cooperative.activities.append(token) }
-            default: rejected = true
+                if field == .product { cooperative.products.append(token) } else { cooperative.activities.append(token) }
+            case .evidence, .measurement, .note: rejected = true
             }
-        case .answerField(let name):
-            switch name {
-            case "evidence":
+        case .answerField(let field):
+            switch field {
+            case .evidence:
                 currentEvidence?.document = Lexical.collapsed(content)
                 if let record = currentEvidence { current?.evidence.append(record) }
                 currentEvidence = nil
-            case "measurement":
+            case .measurement:
                 if let measurement = currentMeasurement { current?.measurements.append(measurement) }
                 currentMeasurement = nil
             default:
@@ -249,8 +277,9 @@ private struct StreamState {
     mutating func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard !rejected, let place = stack.last else { return }
         switch place {
-        case .cooperativeField, .answerField(_):
-            if case .answerField("measurement") = place { rejected = true; return }
+        case .answerField(.measurement):
+            rejected = true
+        case .cooperativeField, .answerField:
             text.append(contentsOf: chunk)
         case .assessor:
             rejected = true

@@ -72,7 +72,8 @@ private final class EventSession {
     var context: xmlParserCtxtPtr?
     var stopped = false
     var failed = false
-    var names: [(key: UnsafeRawPointer, name: String)] = []
+    var nameKeys: [UnsafeRawPointer] = []
+    var names: [String] = []
 
     init(path: String, handler: any XMLEventHandler) {
         self.path = path
@@ -124,9 +125,10 @@ extension EventSession {
         guard let pointer else { return nil }
         let key = UnsafeRawPointer(pointer)
         // A document uses a handful of names: a short list beats hashing.
-        if let known = names.first(where: { $0.key == key }) { return known.name }
+        if let index = nameKeys.firstIndex(of: key) { return names[index] }
         let made = String(cString: pointer)
-        names.append((key, made))
+        nameKeys.append(key)
+        names.append(made)
         return made
     }
 }
