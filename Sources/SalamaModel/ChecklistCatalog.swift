@@ -36,6 +36,15 @@ public final class ChecklistCatalog: @unchecked Sendable {
         return try load(path)
     }
 
+    /// Where the checklist an assessment names would be read from, or nil when the folder
+    /// holds none with that id (a given file is always where it would be read from).
+    public func location(of id: String) -> String? {
+        switch source {
+        case .file(let file): return file
+        case .directory(let folder): return (try? path(for: id, in: folder)) ?? nil
+        }
+    }
+
     /// Loads the checklist at `path` once.
     public func load(_ path: String) throws(InvalidInputError) -> Loaded<Checklist> {
         lock.lock()

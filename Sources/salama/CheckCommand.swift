@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
     var failUnder: String?
 
     func run() throws {
-        let run = CheckRun(catalog: checklists.catalog)
+        let run = checklists.checkRun()
         let outcomes = assessments.map(run.check)
         outcomes.forEach { Console.print($0.diagnostics) }
         let evaluations = outcomes.compactMap(\.evaluation)

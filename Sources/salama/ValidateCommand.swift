@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import SalamaModel
+import SalamaWorkbook
 import SalamaXML
 
 struct ValidateCommand: ParsableCommand {
@@ -40,6 +42,9 @@ enum FileValidation {
 
     static func validate(_ path: String, catalog: ChecklistCatalog) -> Result {
         do {
+            if AssessmentFiles.isWorkbook(path) {
+                return try assessment(AssessmentFiles.load(path: path), catalog: catalog)
+            }
             let document = try XMLParser.parse(file: path)
             switch document.root?.namespaceURI {
             case ChecklistLoader.namespace?:
@@ -47,23 +52,38 @@ enum FileValidation {
                 let checklist = loaded.value
                 return .valid(summary: "checklist \(checklist.id) \(checklist.version): \(checklist.sections.count) sections, \(checklist.requirements.count) requirements, \(checklist.targets.count) targets", warnings: loaded.warnings)
             case AssessmentLoader.namespace?:
-                let loaded = try AssessmentLoader.load(document: document)
-                let assessment = loaded.value
-                var warnings = loaded.warnings
-                do {
-                    let checklist = try catalog.checklist(for: assessment.checklistID).value
-                    if let mismatch = AssessmentCheck.mismatch(assessment, checklist) { return .invalid([mismatch]) }
-                    warnings += AssessmentCheck.warnings(assessment, checklist).map(\.diagnostic)
-                } catch {
-                    warnings.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not available, so answers were not checked against it: \(error.errors.first?.description ?? "")"))
-                }
-                let answered = assessment.answers.filter { $0.status != nil }.count
-                return .valid(summary: "assessment of \(assessment.cooperative.id) (\(assessment.cooperative.name)), \(assessment.kind.rawValue) of \(assessment.date), \(answered) of \(assessment.answers.count) answers given", warnings: warnings.sortedForDisplay())
+                return assessment(try AssessmentLoader.load(document: document), catalog: catalog)
             default:
                 return .invalid([.error(at: document.root?.location ?? .file(path), "neither a checklist (\(ChecklistLoader.namespace)) nor an assessment (\(AssessmentLoader.namespace))")])
             }
         } catch {
             return .invalid(error.diagnostics)
         }
+    }
+
+    /// An assessment is valid on its own; its checklist, when it can be found, adds warnings.
+    private static func assessment(_ loaded: Loaded<Assessment>, catalog: ChecklistCatalog) -> Result {
+        let assessment = loaded.value
+        var warnings = loaded.warnings
+        if let checklistPath = catalog.location(of: assessment.checklistID) {
+            // A checklist that is there must be valid: answers cannot be checked against a broken one.
+            do {
+                let checklist = try catalog.load(checklistPath).value
+                if let mismatch = AssessmentCheck.mismatch(assessment, checklist) { return .invalid([mismatch]) }
+                warnings += AssessmentCheck.warnings(assessment, checklist).map(\.diagnostic)
+            } catch {
+                return .invalid(error.diagnostics)
+            }
+        } else {
+            var place = ""
+            if case .directory(let folder) = catalog.source {
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+                place = exists ? " in '\(folder)'" : " (the checklist folder '\(folder)' does not exist)"
+            }
+            warnings.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not found\(place), so answers were not checked against it"))
+        }
+        let answered = assessment.answers.filter { $0.status != nil }.count
+        return .valid(summary: "assessment of \(assessment.cooperative.id) (\(assessment.cooperative.name)), \(assessment.kind.rawValue) of \(assessment.date), \(answered) of \(assessment.answers.count) answers given", warnings: warnings.sortedForDisplay())
     }
 }
