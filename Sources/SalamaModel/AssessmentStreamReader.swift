@@ -26,7 +26,13 @@ private final class StreamBuilder: XMLEventHandler {
         state = StreamState(path: path)
     }
 
-    func start(_ tag: XMLStartTag) -> Bool { state.start(tag) }
+    func start(_ tag: XMLStartTag) -> XMLContent? {
+        guard state.start(tag), let place = state.place else { return nil }
+        switch place {
+        case .assessment, .cooperative, .answer, .document, .done: return .elements
+        case .cooperativeField, .answerField, .assessor: return .text
+        }
+    }
     func end() { state.end() }
     func characters(_ text: UnsafeBufferPointer<UInt8>) { state.characters(text) }
 }
@@ -288,6 +294,9 @@ private struct StreamState {
             if !chunk.allSatisfy(Lexical.isWhitespace) { rejected = true }
         }
     }
+
+    /// Where the reader stands now.
+    var place: Place? { stack.last }
 
     private mutating func replaceTop(_ place: Place) {
         stack[stack.count - 1] = place

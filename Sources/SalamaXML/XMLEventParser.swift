@@ -15,10 +15,18 @@ public struct XMLStartTag {
     }
 }
 
-/// Receives a document's events, in order. Returning false from `start` stops the parse
-/// (the handler has seen enough to give up).
+/// What an element that just started may hold, as its handler sees it.
+public enum XMLContent: Sendable {
+    /// Child elements only: white space between them is not reported.
+    case elements
+    /// Text (or anything the handler wants to see character by character).
+    case text
+}
+
+/// Receives a document's events, in order. Returning nil from `start` stops the parse (the
+/// handler has seen enough to give up).
 public protocol XMLEventHandler: AnyObject {
-    func start(_ tag: XMLStartTag) -> Bool
+    func start(_ tag: XMLStartTag) -> XMLContent?
     func end()
     /// Character data (text and CDATA), in UTF-8, possibly in several pieces.
     func characters(_ text: UnsafeBufferPointer<UInt8>)
@@ -72,6 +80,8 @@ private final class EventSession {
     var context: xmlParserCtxtPtr?
     var stopped = false
     var failed = false
+    /// Whether each open element holds text (see `XMLContent`).
+    var holdsText: [Bool] = []
     var nameKeys: [UnsafeRawPointer] = []
     var names: [String] = []
 
@@ -90,28 +100,38 @@ private final class EventSession {
         if let context { xmlStopParser(context) }
     }
 
-    /// The location of the start tag being reported: libxml2 stands at its end, so step back
-    /// to its `<` (attribute values cannot hold one) and count the characters before it.
+    /// The location of the start tag being reported.
     func startTagLocation() -> SourceLocation {
-        guard let input = context?.pointee.input, let base = input.pointee.base, let current = input.pointee.cur else {
+        guard let context, let position = startTagPosition(in: context) else {
             return SourceLocation(file: path, line: 0, column: 0)
         }
-        var line = Int(input.pointee.line)
-        var cursor = current
-        var newlines = 0
-        while cursor > base && cursor.pointee != UInt8(ascii: "<") {
-            if cursor.pointee == UInt8(ascii: "\n") { newlines += 1 }
-            cursor -= 1
-        }
-        line -= newlines
-        var column = 1
-        var scan = cursor
-        while scan > base && (scan - 1).pointee != UInt8(ascii: "\n") {
-            scan -= 1
-            if scan.pointee & 0xC0 != 0x80 { column += 1 }
-        }
-        return SourceLocation(file: path, line: max(line, 1), column: column)
+        return SourceLocation(file: path, line: position.line, column: position.column)
     }
+}
+
+/// Where the start tag that `context` has just parsed begins (its line and 1-based column in
+/// characters). libxml2 stands at the tag's end, so step back to its `<` (attribute values
+/// cannot hold one) and count the characters before it. Both the streaming parser and the
+/// tree parser (`XMLParser`) locate elements this way, so that they agree.
+func startTagPosition(in context: xmlParserCtxtPtr) -> (line: Int, column: Int)? {
+    guard let input = context.pointee.input, let base = input.pointee.base, let current = input.pointee.cur else {
+        return nil
+    }
+    var line = Int(input.pointee.line)
+    var cursor = current
+    var newlines = 0
+    while cursor > base && cursor.pointee != UInt8(ascii: "<") {
+        if cursor.pointee == UInt8(ascii: "\n") { newlines += 1 }
+        cursor -= 1
+    }
+    line -= newlines
+    var column = 1
+    var scan = cursor
+    while scan > base && (scan - 1).pointee != UInt8(ascii: "\n") {
+        scan -= 1
+        if scan.pointee & 0xC0 != 0x80 { column += 1 }
+    }
+    return (max(line, 1), column)
 }
 
 private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
@@ -173,20 +193,27 @@ private let startElement: startElementNsSAX2Func = { context, localName, _, uri,
     }
     let tag = XMLStartTag(name: session.interned(localName) ?? "", namespaceURI: session.interned(uri), attributes: values,
                           location: session.startTagLocation())
-    if !session.handler.start(tag) {
+    guard let content = session.handler.start(tag) else {
         session.stopped = true
         session.stop()
+        return
     }
+    session.holdsText.append(content == .text)
 }
 
 private let endElement: endElementNsSAX2Func = { context, _, _, _ in
     guard let session = EventSession.from(context), !session.stopped else { return }
+    _ = session.holdsText.popLast()
     session.handler.end()
 }
 
 private let characters: charactersSAXFunc = { context, text, length in
     guard let session = EventSession.from(context), !session.stopped, let text, length > 0 else { return }
-    session.handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+    let chunk = UnsafeBufferPointer(start: text, count: Int(length))
+    // Indentation between child elements is most of a document's character data: skip it here.
+    if session.holdsText.last == false,
+       chunk.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
+    session.handler.characters(chunk)
 }
 
 private let refuseDocumentType: internalSubsetSAXFunc = { context, _, _, _ in
