@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "SalamaModelTests", dependencies: ["SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaEvaluationTests", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaReportsTests", dependencies: ["SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
-        .testTarget(name: "SalamaWorkbookTests", dependencies: ["SalamaWorkbook", "SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaWorkbookTests", dependencies: ["SalamaWorkbook", "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
         .testTarget(name: "SalamaCLITests", dependencies: ["salama", "SalamaTestSupport"]),
     ]
 )

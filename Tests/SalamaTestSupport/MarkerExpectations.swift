@@ -1,13 +1,13 @@
 import Foundation
-import SalamaTestSupport
+
 import SalamaXML
 import Testing
 
 /// Checks reported diagnostics against the `<!--! error: TEXT -->` markers of a fixture and of
 /// the modules it includes (followed through `xi:include href`, inside Tests/Fixtures only).
-enum Markers {
+public enum Markers {
     /// The markers of `file` and of every fixture module it includes, at any depth.
-    static func all(in file: String) -> [ExpectedDiagnostic] {
+    public static func all(in file: String) -> [ExpectedDiagnostic] {
         var visited = Set<String>()
         var result: [ExpectedDiagnostic] = []
         func visit(_ path: String) {
@@ -26,7 +26,7 @@ enum Markers {
     }
 
     /// The `href` of every `<xi:include` in `text`.
-    static func includeReferences(in text: String) -> [String] {
+    public static func includeReferences(in text: String) -> [String] {
         var references: [String] = []
         var rest = Substring(text)
         while let start = rest.range(of: "<xi:include") {
@@ -41,12 +41,12 @@ enum Markers {
         return references
     }
 
-    static func standardized(_ path: String) -> String {
+    public static func standardized(_ path: String) -> String {
         let absolute = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
         return (absolute as NSString).standardizingPath
     }
 
-    static func matches(_ diagnostic: Diagnostic, _ marker: ExpectedDiagnostic) -> Bool {
+    public static func matches(_ diagnostic: Diagnostic, _ marker: ExpectedDiagnostic) -> Bool {
         diagnostic.severity.rawValue == marker.severity
             && diagnostic.location.line == marker.line
             && standardized(diagnostic.location.file) == standardized(marker.file)
@@ -55,20 +55,20 @@ enum Markers {
 
     /// The 1-based column, in characters, of the first `<` on `line` of `file`: where the
     /// offending element of a marked line starts.
-    static func firstTagColumn(_ file: String, line: Int) -> Int? {
+    public static func firstTagColumn(_ file: String, line: Int) -> Int? {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         let lines = text.components(separatedBy: "\n")
         guard line >= 1, line <= lines.count, let open = lines[line - 1].firstIndex(of: "<") else { return nil }
         return lines[line - 1].distance(from: lines[line - 1].startIndex, to: open) + 1
     }
 
-    static func listing(_ diagnostics: [Diagnostic]) -> String {
+    public static func listing(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.isEmpty ? "(none)" : diagnostics.map(\.description).joined(separator: "\n")
     }
 
     /// Every marker has its diagnostic (same file, line, severity, message containing the
     /// text, column of the element's start tag) and every diagnostic has its marker.
-    static func expect(_ diagnostics: [Diagnostic], match markers: [ExpectedDiagnostic],
+    public static func expect(_ diagnostics: [Diagnostic], match markers: [ExpectedDiagnostic],
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for marker in markers {
             let found = diagnostics.filter { matches($0, marker) }
