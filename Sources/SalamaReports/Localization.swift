@@ -26,6 +26,18 @@ public enum Label: Sendable, CaseIterable {
     case signatures, theInspector, theRepresentative, nameAndCapacity, signature
     case scoreChart, complianceChart
     case criticalOne, majorOne, minorOne
+    // The summary of many assessments (`salama summary`).
+    case summaryReport, invalidFiles, file, error
+    case readiness, readyCount, notReadyCount, requiredOf
+    case workshopAgenda, severity, openOfApplicable, share, answers
+    case byProvince, byProduct
+    // The comparison of two assessments (`salama compare`).
+    case comparison, before, after, change, verdictBefore, verdictAfter
+    case gapsClosed, gapsOpened, gapsStillOpen, nothingToList
+    case whereTheyDisagree, declaredByCooperative, foundByInspector, direction, overstated, understated, noDisagreement
+    // The printable workbook (`salama template --format html`).
+    case workbook, workbookInstructions, guidance, answer, conformPartial
+    case evidenceToShow, documentDate, documentReference, measurements, value, limits, notes
 
     /// The label in `language`.
     public func text(_ language: Language) -> String {
@@ -143,6 +155,58 @@ public enum Label: Sendable, CaseIterable {
         case .majorOne: return pick("majeur", "رئيسي", "major")
         case .minorOne: return pick("mineur", "ثانوي", "minor")
         case .complianceChart: return pick("Conformité par rubrique, en pourcentage", "المطابقة حسب البند، بالنسبة المئوية", "Compliance by section, in percent")
+        case .summaryReport: return pick("Synthèse des évaluations", "حصيلة التقييمات", "Assessment summary")
+        case .invalidFiles: return pick("Fichiers invalides", "الملفات غير الصالحة", "Invalid files")
+        case .file: return pick("Fichier", "الملف", "File")
+        case .error: return pick("Première erreur", "أول خطأ", "First error")
+        case .readiness: return pick("Préparation par niveau", "الجاهزية حسب المستوى", "Readiness by level")
+        case .readyCount: return pick("Prêtes", "جاهزة", "Ready")
+        case .notReadyCount: return pick("Pas prêtes", "غير جاهزة", "Not ready")
+        case .requiredOf: return pick("Niveau exigé de", "المستوى المطلوب لـ", "Required of")
+        case .workshopAgenda: return pick("Écarts les plus fréquents — ordre du jour de l'atelier",
+                                          "النواقص الأكثر تكرارًا — جدول أعمال الورشة",
+                                          "Most frequent gaps — the workshop agenda")
+        case .severity: return pick("Gravité", "الخطورة", "Severity")
+        case .openOfApplicable: return pick("Ouvert / applicable", "قائم / منطبق", "Open / applicable")
+        case .share: return pick("Part", "النسبة", "Share")
+        case .answers: return pick("Réponses", "الأجوبة", "Answers")
+        case .byProvince: return pick("Par province", "حسب الإقليم", "By province")
+        case .byProduct: return pick("Par produit", "حسب المنتوج", "By product")
+        case .comparison: return pick("Comparaison de deux évaluations", "مقارنة بين تقييمين", "Comparison of two assessments")
+        case .before: return pick("Avant", "قبل", "Before")
+        case .after: return pick("Après", "بعد", "After")
+        case .change: return pick("Évolution", "التطور", "Change")
+        case .verdictBefore: return pick("Verdict avant", "الحكم قبل", "Verdict before")
+        case .verdictAfter: return pick("Verdict après", "الحكم بعد", "Verdict after")
+        case .gapsClosed: return pick("Écarts corrigés", "النواقص المصحَّحة", "Gaps closed")
+        case .gapsOpened: return pick("Nouveaux écarts", "نواقص جديدة", "New gaps")
+        case .gapsStillOpen: return pick("Écarts toujours ouverts", "نواقص لا تزال قائمة", "Gaps still open")
+        case .nothingToList: return pick("Aucun.", "لا شيء.", "None.")
+        case .whereTheyDisagree: return pick("Où l'auto-évaluation et l'inspection divergent",
+                                             "مواطن الاختلاف بين التقييم الذاتي والتفتيش",
+                                             "Where the self-assessment and the inspection disagree")
+        case .declaredByCooperative: return pick("Déclaré par la coopérative", "ما صرَّحت به التعاونية", "Declared by the cooperative")
+        case .foundByInspector: return pick("Constaté par l'inspecteur", "ما عاينه المفتش", "Found by the inspector")
+        case .direction: return pick("Sens", "الاتجاه", "Direction")
+        case .overstated: return pick("surévalué", "تقدير مبالغ فيه", "overstated")
+        case .understated: return pick("sous-évalué", "تقدير أقل من الواقع", "understated")
+        case .noDisagreement: return pick("Aucune divergence : les déclarations de la coopérative rejoignent les constats de l'inspecteur.",
+                                          "لا اختلاف: تصريحات التعاونية توافق معاينات المفتش.",
+                                          "No disagreement: the cooperative's declarations match the inspector's findings.")
+        case .workbook: return pick("Cahier d'évaluation", "كرّاسة التقييم", "Assessment workbook")
+        case .workbookInstructions: return pick("Pour chaque exigence, cochez une case, notez la date et la référence de chaque document montré et la valeur de chaque mesure.",
+                                                "لكل متطلب، ضع علامة في خانة واحدة، واكتب تاريخ ومرجع كل وثيقة مقدَّمة وقيمة كل قياس.",
+                                                "For each requirement, tick one box, write the date and reference of each document shown and the value of each measurement.")
+        case .guidance: return pick("Conseil", "إرشاد", "Guidance")
+        case .answer: return pick("Réponse", "الجواب", "Answer")
+        case .conformPartial: return pick("Partiel", "جزئي", "Partial")
+        case .evidenceToShow: return pick("Documents à montrer", "الوثائق الواجب تقديمها", "Documents to show")
+        case .documentDate: return pick("Date du document", "تاريخ الوثيقة", "Document date")
+        case .documentReference: return pick("Référence", "المرجع", "Reference")
+        case .measurements: return pick("Mesures", "القياسات", "Measurements")
+        case .value: return pick("Valeur", "القيمة", "Value")
+        case .limits: return pick("Limites", "الحدود", "Limits")
+        case .notes: return pick("Notes", "ملاحظات", "Notes")
         }
     }
 }
@@ -307,13 +371,7 @@ public struct Localizer: Sendable {
                         "declared not applicable, but the requirement applies to this cooperative")
         case let .measureOutOfRange(id, value, min, max):
             let (title, unit) = measure(id)
-            let range: String
-            switch (min, max) {
-            case let (min?, max?): range = pick("entre \(number(min, decimals: 3)) et \(number(max, decimals: 3))\(unit)", "بين \(number(min, decimals: 3)) و\(isolate(number(max, decimals: 3) + unit))", "between \(number(min, decimals: 3)) and \(number(max, decimals: 3))\(unit)")
-            case let (min?, nil): range = pick("au moins \(number(min, decimals: 3))\(unit)", "على الأقل \(isolate(number(min, decimals: 3) + unit))", "at least \(number(min, decimals: 3))\(unit)")
-            case let (nil, max?): range = pick("au plus \(number(max, decimals: 3))\(unit)", "على الأكثر \(isolate(number(max, decimals: 3) + unit))", "at most \(number(max, decimals: 3))\(unit)")
-            case (nil, nil): range = ""
-            }
+            let range = self.range(min: min, max: max, unit: unit)
             return pick("\(title) : \(number(value, decimals: 3))\(unit) mesuré, attendu \(range)",
                         "\(title): القيمة المقيسة \(isolate(number(value, decimals: 3) + unit))، والمطلوب \(range)",
                         "\(title): measured \(number(value, decimals: 3))\(unit), expected \(range)")
@@ -332,6 +390,17 @@ public struct Localizer: Sendable {
             return pick("\(evidenceTitle(id)) daté du \(date), après la date de l'évaluation",
                         "\(evidenceTitle(id)) بتاريخ \(date)، أي بعد تاريخ التقييم",
                         "\(evidenceTitle(id)) is dated \(date), after the assessment date")
+        }
+    }
+
+    /// The acceptable values of a measure: "entre 0,1 et 1 mg/L", "at least 2". `unit` comes with
+    /// its leading space (or is empty).
+    public func range(min: Double?, max: Double?, unit: String) -> String {
+        switch (min, max) {
+        case let (min?, max?): pick("entre \(number(min, decimals: 3)) et \(number(max, decimals: 3))\(unit)", "بين \(number(min, decimals: 3)) و\(isolate(number(max, decimals: 3) + unit))", "between \(number(min, decimals: 3)) and \(number(max, decimals: 3))\(unit)")
+        case let (min?, nil): pick("au moins \(number(min, decimals: 3))\(unit)", "على الأقل \(isolate(number(min, decimals: 3) + unit))", "at least \(number(min, decimals: 3))\(unit)")
+        case let (nil, max?): pick("au plus \(number(max, decimals: 3))\(unit)", "على الأكثر \(isolate(number(max, decimals: 3) + unit))", "at most \(number(max, decimals: 3))\(unit)")
+        case (nil, nil): ""
         }
     }
 
@@ -457,6 +526,102 @@ public struct Localizer: Sendable {
     /// Met requirements out of the applicable ones.
     public func fraction(_ part: Int, of whole: Int) -> String {
         "\(part)/\(whole)"
+    }
+
+    // MARK: - Summaries of many assessments
+
+    /// "9 évaluations", counted.
+    public func assessments(_ count: Int) -> String {
+        pick("\(count) évaluation\(count > 1 ? "s" : "")",
+             "\(count) " + (count == 1 ? "تقييم" : (2...10).contains(count) ? "تقييمات" : "تقييمًا"),
+             "\(count) assessment\(count == 1 ? "" : "s")")
+    }
+
+    /// The headline of a summary: how many assessments were counted and how many files skipped.
+    public func summaryHeadline(assessments count: Int, invalid: Int) -> String {
+        guard invalid > 0 else { return assessments(count) }
+        let skipped = pick("\(invalid) fichier\(invalid > 1 ? "s" : "") invalide\(invalid > 1 ? "s" : "") écarté\(invalid > 1 ? "s" : "")",
+                           "\(invalid) " + (invalid == 1 ? "ملف غير صالح مستبعد" : "ملفات غير صالحة مستبعدة"),
+                           "\(invalid) invalid file\(invalid == 1 ? "" : "s") skipped")
+        return list([assessments(count), skipped])
+    }
+
+    /// How many cooperatives are ready for a level, for readers of charts.
+    public func readiness(ready: Int, of total: Int, requiredOf: Int) -> String {
+        pick("\(ready) prête\(ready > 1 ? "s" : "") sur \(total), niveau exigé de \(requiredOf)",
+             "\(ready) جاهزة من أصل \(total)، والمستوى مطلوب لـ \(requiredOf)",
+             "\(ready) ready of \(total), required of \(requiredOf)")
+    }
+
+    /// The findings a summary lists when it lists only the most frequent.
+    public func topOf(_ shown: Int, total: Int) -> String {
+        pick("les \(shown) plus fréquents sur \(total)", "أكثر \(shown) تكرارًا من أصل \(total)", "the \(shown) most frequent of \(total)")
+    }
+
+    /// The heading of one group of a summary: its value and its size.
+    public func group(_ value: String, assessments count: Int) -> String {
+        "\(isolate(value)) — \(assessments(count))"
+    }
+
+    // MARK: - Comparisons of two assessments
+
+    /// One side of a comparison: "auto-évaluation du 2026-11-20".
+    public func side(_ kind: AssessmentKind, date: String) -> String {
+        pick("\(self.kind(kind)) du \(date)", "\(self.kind(kind)) بتاريخ \(isolate(date))", "\(self.kind(kind)) of \(date)")
+    }
+
+    /// A change of score in points, signed: "+14,3", "−1,2", "0".
+    public func change(_ points: Double) -> String {
+        let magnitude = number(abs(points))
+        return points > 0 ? "+" + magnitude : points < 0 ? "−" + magnitude : magnitude
+    }
+
+    /// A requirement's status in one assessment, "sans objet" when it does not apply there.
+    public func status(of result: RequirementResult) -> String {
+        result.applicable ? status(result.status) : self(.statusNotApplicable)
+    }
+
+    /// Which way a self-assessment strays from the inspector's finding.
+    public func direction(_ direction: Comparison.Direction) -> String {
+        direction == .overstated ? self(.overstated) : self(.understated)
+    }
+
+    /// The disagreements of a comparison, counted.
+    public func disagreements(overstated: Int, understated: Int) -> String {
+        let total = overstated + understated
+        let head = pick("\(total) divergence\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "اختلاف" : (2...10).contains(total) ? "اختلافات" : "اختلافًا"),
+                        "\(total) disagreement\(total == 1 ? "" : "s")")
+        var parts: [String] = []
+        if overstated > 0 { parts.append(pick("\(overstated) surévaluée\(overstated > 1 ? "s" : "") par la coopérative", "\(overstated) بتقدير مبالغ فيه من التعاونية", "\(overstated) overstated by the cooperative")) }
+        if understated > 0 { parts.append(pick("\(understated) sous-évaluée\(understated > 1 ? "s" : "")", "\(understated) بتقدير أقل من الواقع", "\(understated) understated")) }
+        return parts.isEmpty ? head : labelled(head, list(parts))
+    }
+
+    /// An arrow in the reading direction: → (Arabic ←).
+    public var arrow: String { language.isRightToLeft ? "←" : "→" }
+
+    /// From one value to the next, in the reading direction: "a → b" (Arabic "a ← b").
+    public func fromTo(_ old: String, _ new: String) -> String {
+        "\(old) \(arrow) \(new)"
+    }
+
+    // MARK: - Workbooks
+
+    /// The box to tick for an answer: "Oui", "Partiel", "Non", "Sans objet".
+    public func answerBox(_ status: AnswerStatus) -> String {
+        switch status {
+        case .yes: self(.conformYes)
+        case .partial: self(.conformPartial)
+        case .no: self(.conformNo)
+        case .na: self(.conformNotApplicable)
+        }
+    }
+
+    /// "12 exigences applicables", counted.
+    public func applicableRequirements(_ count: Int) -> String {
+        pick("\(count) exigence\(count > 1 ? "s" : "") applicable\(count > 1 ? "s" : "")",
+             "\(count) " + (count == 1 ? "متطلب منطبق" : (2...10).contains(count) ? "متطلبات منطبقة" : "متطلبًا منطبقًا"),
+             "\(count) applicable requirement\(count == 1 ? "" : "s")")
     }
 
     /// A warning about the assessment, in words.

@@ -1,5 +1,6 @@
-/// The one escaping of text for HTML and XML: element content and attribute values (quoted
-/// with `"` or `'`). Every report and template that writes markup goes through it.
+/// The one escaping of text for HTML and XML: element content, attribute values (quoted with
+/// `"` or `'`) and comment bodies. Every report, workbook and template that writes markup goes
+/// through it.
 public enum MarkupEscaping {
     /// `text` for element content: `& < > " '` as character references, carriage returns as
     /// `&#13;` (a parser would turn a literal one into a line feed), and the characters neither
@@ -13,6 +14,22 @@ public enum MarkupEscaping {
     /// feed as character references too, so that attribute-value normalization keeps them.
     public static func escapeAttribute(_ text: String) -> String {
         escape(text, attribute: true)
+    }
+
+    /// `text` as the body of a comment (`<!-- … -->`): no `--` inside, no `-` at the end, and the
+    /// characters neither HTML nor XML can hold replaced by U+FFFD. Nothing is escaped: a comment
+    /// shows its text literally.
+    public static func comment(_ text: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let scalar = isAllowed(scalar) || "\t\n\r".unicodeScalars.contains(scalar) ? scalar : "\u{FFFD}"
+            if scalar == "-" && previous == "-" { out += " " }
+            out.unicodeScalars.append(scalar)
+            previous = scalar
+        }
+        if out.hasSuffix("-") { out += " " }
+        return out
     }
 
     private static func escape(_ text: String, attribute: Bool) -> String {

@@ -1,4 +1,5 @@
 import SalamaModel
+import SalamaReports
 
 /// An assessment about to be written: what a template holds, or what the CSV importer read.
 /// Both writers (XML and CSV) render it; the XML it becomes is then checked by
@@ -82,15 +83,15 @@ struct AssessmentXMLWriter {
 
         comment(.cooperative, into: &out, indent: "  ")
         out.line("  <cooperative\(attributes([("id", draft.cooperativeID), ("name", draft.cooperativeName)]))>", part: .cooperative)
-        out.line("    <region>\(XMLText.escape(draft.region))</region>", part: .region)
-        out.line("    <province>\(XMLText.escape(draft.province))</province>", part: .province)
-        if let commune = draft.commune { out.line("    <commune>\(XMLText.escape(commune))</commune>", part: .commune) }
+        out.line("    <region>\(MarkupEscaping.escape(draft.region))</region>", part: .region)
+        out.line("    <province>\(MarkupEscaping.escape(draft.province))</province>", part: .province)
+        if let commune = draft.commune { out.line("    <commune>\(MarkupEscaping.escape(commune))</commune>", part: .commune) }
         if let members = draft.members { out.line("    <members>\(members)</members>", part: .members) }
         for (index, product) in draft.products.enumerated() {
-            out.line("    <product>\(XMLText.escape(product))</product>", part: .product(index))
+            out.line("    <product>\(MarkupEscaping.escape(product))</product>", part: .product(index))
         }
         for (index, activity) in draft.activities.enumerated() {
-            out.line("    <activity>\(XMLText.escape(activity))</activity>", part: .activity(index))
+            out.line("    <activity>\(MarkupEscaping.escape(activity))</activity>", part: .activity(index))
         }
         out.line("  </cooperative>", part: .cooperative)
         if let assessor = draft.assessor {
@@ -115,7 +116,7 @@ struct AssessmentXMLWriter {
                 var evidenceAttributes = [("ref", evidence.ref)]
                 if let date = evidence.date { evidenceAttributes.append(("date", date.description)) }
                 let tag = "    <evidence\(attributes(evidenceAttributes))"
-                out.line(evidence.document.isEmpty ? tag + "/>" : tag + ">\(XMLText.escape(evidence.document))</evidence>", part: evidencePart)
+                out.line(evidence.document.isEmpty ? tag + "/>" : tag + ">\(MarkupEscaping.escape(evidence.document))</evidence>", part: evidencePart)
             }
             for (position, measurement) in answer.measurements.enumerated() {
                 let measurementPart = AssessmentDraft.Part.measurement(answer: index, position)
@@ -125,7 +126,7 @@ struct AssessmentXMLWriter {
                 out.line("    <measurement\(attributes(measurementAttributes))/>", part: measurementPart)
             }
             for (position, note) in answer.notes.enumerated() {
-                out.line("    <note>\(XMLText.escape(note))</note>", part: .note(answer: index, position))
+                out.line("    <note>\(MarkupEscaping.escape(note))</note>", part: .note(answer: index, position))
             }
             out.line("  </answer>", part: part)
         }
@@ -135,12 +136,12 @@ struct AssessmentXMLWriter {
 
     private func comment(_ part: AssessmentDraft.Part, into out: inout Output, indent: String) {
         for text in comments(part) {
-            out.line("\(indent)<!-- \(XMLText.comment(text)) -->", part: nil)
+            out.line("\(indent)<!-- \(MarkupEscaping.comment(text)) -->", part: nil)
         }
     }
 
     private func attributes(_ pairs: [(String, String)]) -> String {
-        pairs.map { " \($0.0)=\"\(XMLText.escapeAttribute($0.1))\"" }.joined()
+        pairs.map { " \($0.0)=\"\(MarkupEscaping.escapeAttribute($0.1))\"" }.joined()
     }
 
     /// The text written so far and the part held by each line.

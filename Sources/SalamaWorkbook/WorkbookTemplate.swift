@@ -9,6 +9,8 @@ public enum WorkbookFormat: String, Sendable, CaseIterable {
     case xml
     /// A spreadsheet (CSV, UTF-8 with a byte-order mark) that `salama import` reads back.
     case csv
+    /// A printable workbook (A4) for workshops, filled in by hand.
+    case html
 }
 
 /// The cooperative a blank workbook is made for: the products and activities that decide which
@@ -82,6 +84,7 @@ public struct WorkbookTemplate: Sendable {
         switch format {
         case .xml: xml()
         case .csv: csv()
+        case .html: html()
         }
     }
 

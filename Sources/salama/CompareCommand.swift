@@ -3,11 +3,14 @@ import SalamaEvaluation
 import SalamaReports
 
 enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
+    case text, json, markdown, html
 
     var reporter: any CompareReporter {
         switch self {
+        case .text: CompareTextReporter()
         case .json: CompareJSONReporter()
+        case .markdown: CompareMarkdownReporter()
+        case .html: CompareHTMLReporter()
         }
     }
 }
@@ -48,6 +51,7 @@ struct CompareCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
-        try Console.write(format.reporter.report(comparison, options: ReportOptions(language: lang)), to: output)
+        let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput)
+        try Console.write(format.reporter.report(comparison, options: options), to: output)
     }
 }

@@ -4,11 +4,14 @@ import SalamaModel
 import SalamaReports
 
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
+    case text, json, markdown, html
 
     var reporter: any SummaryReporter {
         switch self {
+        case .text: SummaryTextReporter()
         case .json: SummaryJSONReporter()
+        case .markdown: SummaryMarkdownReporter()
+        case .html: SummaryHTMLReporter()
         }
     }
 }
@@ -33,7 +36,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: "Break the aggregate down by province or by product.")
     var by: SummaryGrouping?
 
-    @Option(help: ArgumentHelp("List only the N most frequent open findings.", valueName: "n"))
+    @Option(help: ArgumentHelp("List only the N most frequent open findings (default: 15 in text, markdown and html; all in json).", valueName: "n"))
     var top: Int?
 
     @Option(help: "Language of the report (default: the checklist's).")

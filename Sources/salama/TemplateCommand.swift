@@ -24,7 +24,8 @@ struct TemplateCommand: ParsableCommand {
         abstract: "Write a blank self-assessment for one cooperative profile: exactly the requirements that apply to it.",
         discussion: """
         The xml format is a valid assessment with the titles as comments; the csv format is a \
-        spreadsheet (UTF-8 with a byte-order mark) that `salama import` turns back into XML. \
+        spreadsheet (UTF-8 with a byte-order mark) that `salama import` turns back into XML; the \
+        html format is a printable workbook (A4) for workshops, filled in by hand. \
         Exit codes: 0 written; 1 the checklist is invalid or unreadable, or the output cannot be written; 64 usage error.
         """
     )

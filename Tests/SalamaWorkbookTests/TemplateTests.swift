@@ -134,31 +134,33 @@ import Testing
     }
 }
 
-@Suite struct XMLTextTests {
+/// The workbook's XML goes through the one escaping helper of HTML and XML (SalamaReports'
+/// `MarkupEscaping`): what XML needs of it.
+@Suite struct XMLEscapingTests {
     @Test func contentEscapesMarkupAndReplacesWhatXMLCannotHold() {
-        #expect(XMLText.escape("a & b < c > d \"e\" 'f'") == "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;")
-        #expect(XMLText.escape("ligne 1\nligne 2\r\n\tفقرة") == "ligne 1\nligne 2&#13;\n\tفقرة")
-        #expect(XMLText.escape("bell\u{07} nul\u{00} del\u{7F} \u{FFFE}") == "bell\u{FFFD} nul\u{FFFD} del\u{FFFD} \u{FFFD}")
+        #expect(MarkupEscaping.escape("a & b < c > d \"e\" 'f'") == "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39;")
+        #expect(MarkupEscaping.escape("ligne 1\nligne 2\r\n\tفقرة") == "ligne 1\nligne 2&#13;\n\tفقرة")
+        #expect(MarkupEscaping.escape("bell\u{07} nul\u{00} del\u{7F} \u{FFFE}") == "bell\u{FFFD} nul\u{FFFD} del\u{FFFD} \u{FFFD}")
     }
 
     @Test func attributesKeepTheirWhitespaceThroughNormalization() throws {
-        #expect(XMLText.escapeAttribute("a\tb\nc\rd") == "a&#9;b&#10;c&#13;d")
+        #expect(MarkupEscaping.escapeAttribute("a\tb\nc\rd") == "a&#9;b&#10;c&#13;d")
         // Whatever the text, the parser reads back exactly what was escaped.
         let original = "Nahla & fils <x> \"q\" 'a'\n\tسطر ثان\r\nfin"
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let path = folder.write("a.xml", "<a xmlns=\"urn:x\" v=\"\(XMLText.escapeAttribute(original))\" w='\(XMLText.escapeAttribute(original))'/>")
+        let path = folder.write("a.xml", "<a xmlns=\"urn:x\" v=\"\(MarkupEscaping.escapeAttribute(original))\" w='\(MarkupEscaping.escapeAttribute(original))'/>")
         let root = try #require(try SalamaXML.XMLParser.parse(file: path).root)
         #expect(root.attribute("v") == original)
         #expect(root.attribute("w") == original)
     }
 
     @Test func commentsLoseDoubleHyphensAndTrailingHyphens() {
-        #expect(XMLText.comment("a--b---c-") == "a- -b- - -c- ")
-        #expect(XMLText.comment("x <y> & z") == "x <y> & z", "a comment shows its text literally")
-        #expect(XMLText.comment("\u{01}") == "\u{FFFD}")
+        #expect(MarkupEscaping.comment("a--b---c-") == "a- -b- - -c- ")
+        #expect(MarkupEscaping.comment("x <y> & z") == "x <y> & z", "a comment shows its text literally")
+        #expect(MarkupEscaping.comment("\u{01}") == "\u{FFFD}")
         for text in ["--", "---", "-", "a - - -- b", "—-–--"] {
-            let body = XMLText.comment(text)
+            let body = MarkupEscaping.comment(text)
             #expect(!body.contains("--") && !body.hasSuffix("-"), "\(text) → \(body)")
         }
     }

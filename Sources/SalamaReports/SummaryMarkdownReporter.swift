@@ -1,0 +1,85 @@
+public import SalamaEvaluation
+
+/// `salama summary --format markdown`: the aggregate for a wiki or a workshop handout, in the
+/// order of the HTML summary (GitHub-flavoured tables, text bars). Every text from a file is
+/// escaped, so that it shows literally.
+public struct SummaryMarkdownReporter: SummaryReporter {
+    public static let identifier = "markdown"
+
+    public init() {}
+
+    public func report(_ report: SummaryReport, options: SummaryReportOptions) -> String {
+        let language = options.language ?? Language(checklistLanguage: report.summary.checklist.language)
+        let content = SummaryContent(report, language: language, top: options.top)
+        let say = content.say
+        var out = ""
+        func line(_ text: String = "") { out += text + "\n" }
+
+        line("# \(m(content.title)) — \(m(content.checklistTitle))")
+        line()
+        line("- **\(m(say.lead(say(.checklist))))** \(say.list([code(content.checklistID), "\(m(say(.version))) \(m(content.checklistVersion))"]))")
+        line("- **\(m(say.lead(say(.sha256))))** \(code(content.checklistSHA256))")
+        line()
+        line("> **\(m(content.headline))**")
+        line()
+        if !content.invalid.isEmpty {
+            line("## \(m(say(.invalidFiles)))")
+            line()
+            line(row([say(.file), say(.error)].map(m)))
+            line("| --- | --- |")
+            for invalid in content.invalid { line(row([code(invalid.file), code(invalid.error)])) }
+            line()
+        }
+        Self.aggregate(content.total, say: say, level: "##").forEach { line($0) }
+        if let groupsTitle = content.groupsTitle {
+            line("## \(m(groupsTitle))")
+            line()
+            for group in content.groups {
+                line("### \(m(group.heading))")
+                line()
+                Self.aggregate(group, say: say, level: "####").forEach { line($0) }
+            }
+        }
+        line("*\(m(say(.disclaimer)))*")
+        return out
+    }
+
+    /// Readiness, agenda and compliance of one aggregate under headings of `level`.
+    static func aggregate(_ aggregate: SummaryContent.Aggregate, say: Localizer, level: String) -> [String] {
+        var lines = ["\(level) \(m(say(.readiness)))", ""]
+        lines.append(row([say(.level), say(.readyCount), say(.notReadyCount), say(.requiredOf)].map(m)))
+        lines.append("| --- | --- | ---: | ---: |")
+        for target in aggregate.targets {
+            lines.append(row(["**\(m(target.title))**", "`\(TextBar.draw(target.readyPercent, threshold: target.requiredPercent))` \(m(target.readyText))",
+                              String(target.notReady), String(target.requiredOf)]))
+        }
+        lines += ["", "\(level) \(m(say(.workshopAgenda)))", ""]
+        if let note = aggregate.findingsNote { lines += ["*\(m(note))*", ""] }
+        if aggregate.findings.isEmpty {
+            lines += [m(say(.noFindings)), ""]
+        } else {
+            lines.append(row(["#", say(.requirement), say(.severity), say(.openOfApplicable), say(.share)].map(m)))
+            lines.append("| ---: | --- | --- | ---: | ---: |")
+            for (index, finding) in aggregate.findings.enumerated() {
+                lines.append(row([String(index + 1), "\(code(finding.id)) \(m(finding.title))", m(finding.severityTag),
+                                  m(finding.countText), m(finding.shareText)]))
+            }
+            lines.append("")
+        }
+        lines += ["\(level) \(m(say(.complianceBySection)))", ""]
+        lines.append(row([say(.section), say(.answers), say(.compliant), say(.compliance)].map(m)))
+        lines.append("| --- | ---: | ---: | --- |")
+        for section in aggregate.sections {
+            let share = section.percent.map { "`\(TextBar.draw($0, cells: 10))` \(m(section.percentText ?? ""))" } ?? dash
+            lines.append(row([m(section.title), String(section.applicable), String(section.compliant), share]))
+        }
+        return lines + [""]
+    }
+
+}
+
+// The Markdown reports' escaping and table rows.
+private let dash = MarkdownReporter.dash
+private func m(_ text: String) -> String { MarkdownReporter.m(text) }
+private func code(_ text: String) -> String { MarkdownReporter.code(text) }
+private func row(_ cells: [String]) -> String { MarkdownReporter.row(cells) }
