@@ -19,20 +19,8 @@ public struct HTMLReporter: Reporter {
         let contents = evaluations.map { ReportContent($0, language: options.language(for: $0), audit: options.audit) }
         let first = contents.first
         let language = first?.language ?? options.language ?? .fr
-        var html = "<!DOCTYPE html>\n"
-        html += #"<html lang="\#(language.rawValue)" dir="\#(language.isRightToLeft ? "rtl" : "ltr")">"# + "\n"
-        html += "<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<meta name=\"generator\" content=\"salama\">\n"
-        if let first {
-            html += "<title>\(Self.e(first.title)) — \(Self.e(first.header.cooperativeName))</title>\n"
-        } else {
-            html += "<title>\(Self.e(Localizer(language)(.gapReport)))</title>\n"
-        }
-        html += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n"
-        for content in contents { html += Self.article(content) }
-        html += "</body>\n</html>\n"
-        return html
+        let title = first.map { "\($0.title) — \($0.header.cooperativeName)" } ?? Localizer(language)(.gapReport)
+        return HTMLPage.document(language: language, title: title, body: contents.map(Self.article).joined())
     }
 
     // MARK: - One evaluation
