@@ -122,6 +122,13 @@ public struct TargetResult: Sendable, Hashable {
 
     /// The score as reported: rounded to one decimal, halves away from zero.
     public var reportedScore: Double { (score * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+
+    /// The score shown to people: the reported score, except that a score below the minimum is
+    /// rounded down, so that a report never reads "90 % (minimum 90 %): below the minimum".
+    public var displayedScore: Double {
+        guard blockers.contains(.scoreBelowMinimum), reportedScore >= target.minScore else { return reportedScore }
+        return (score * 10).rounded(.down) / 10
+    }
 }
 
 /// A requirement as prepared once per checklist: its place in the checklist and the

@@ -122,10 +122,10 @@ struct CompareContent: Sendable {
         targets = comparison.targets.map { change in
             TargetLine(
                 id: change.target.id, title: text(change.target.title), required: change.new.required,
-                oldScore: change.old.reportedScore, newScore: change.new.reportedScore, minScore: change.target.minScore,
-                oldScoreText: say.percent(change.old.reportedScore), newScoreText: say.percent(change.new.reportedScore),
-                oldChartLabel: say.scoreAgainst(change.old.reportedScore, minimum: change.target.minScore),
-                newChartLabel: say.scoreAgainst(change.new.reportedScore, minimum: change.target.minScore),
+                oldScore: change.old.displayedScore, newScore: change.new.displayedScore, minScore: change.target.minScore,
+                oldScoreText: say.percent(change.old.displayedScore), newScoreText: say.percent(change.new.displayedScore),
+                oldChartLabel: say.scoreAgainst(change.old.displayedScore, minimum: change.target.minScore),
+                newChartLabel: say.scoreAgainst(change.new.displayedScore, minimum: change.target.minScore),
                 change: change.scoreChange, changeText: say.change(change.scoreChange),
                 oldReady: change.old.verdict == .ready, newReady: change.new.verdict == .ready,
                 oldVerdict: say.verdict(change.old.verdict), newVerdict: say.verdict(change.new.verdict))

@@ -342,9 +342,9 @@ public struct Localizer: Sendable {
                               "\(gaps(result.open.major, .major)) (at most \(limit))"))
         }
         if result.blockers.contains(.scoreBelowMinimum) {
-            parts.append(pick("score \(percent(result.reportedScore)) sous \(percent(result.target.minScore))",
-                              "النتيجة \(percent(result.reportedScore)) دون \(percent(result.target.minScore))",
-                              "score \(percent(result.reportedScore)) below \(percent(result.target.minScore))"))
+            parts.append(pick("score \(percent(result.displayedScore)) sous \(percent(result.target.minScore))",
+                              "النتيجة \(percent(result.displayedScore)) دون \(percent(result.target.minScore))",
+                              "score \(percent(result.displayedScore)) below \(percent(result.target.minScore))"))
         }
         let list = parts.joined(separator: pick(", ", "، ", ", "))
         return pick("Pas encore prêt pour : \(targetTitle) — \(list)",

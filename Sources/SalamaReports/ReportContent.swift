@@ -195,11 +195,11 @@ struct ReportContent: Sendable {
         targets = evaluation.targets.map { result in
             TargetLine(
                 id: result.target.id, title: text(result.target.title), level: result.target.level,
-                required: result.required, score: result.reportedScore, minScore: result.target.minScore,
-                scoreText: say.percent(result.reportedScore), minScoreText: say.percent(result.target.minScore),
+                required: result.required, score: result.displayedScore, minScore: result.target.minScore,
+                scoreText: say.percent(result.displayedScore), minScoreText: say.percent(result.target.minScore),
                 ready: result.verdict == .ready, verdict: say.verdict(result.verdict),
                 blockers: result.blockers.map(say.blocker), openText: say.openCounts(result.open),
-                chartLabel: say.scoreAgainst(result.reportedScore, minimum: result.target.minScore))
+                chartLabel: say.scoreAgainst(result.displayedScore, minimum: result.target.minScore))
         }
 
         // The finding, worded once for every part of every report.

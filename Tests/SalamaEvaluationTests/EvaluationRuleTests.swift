@@ -243,3 +243,22 @@ import SalamaReports
         #expect(json.contains(#""declared":null,"status":"unanswered","reasons":[{"code":"unanswered"}]"#))
     }
 }
+
+@Suite struct DisplayedScoreTests {
+    func result(score: Double, minimum: Double) -> TargetResult {
+        let target = Target(id: "t", level: 1, minScore: minimum, maxMajor: nil, includes: nil, title: .init(), description: .init(), requiredFor: nil, location: .file("x"))
+        return TargetResult(target: target, required: true, score: score, verdict: score >= minimum ? .ready : .notReady,
+                            open: .init(), blockers: score >= minimum ? [] : [.scoreBelowMinimum], applicable: 1)
+    }
+
+    @Test func aScoreJustBelowTheMinimumIsNotShownAsReachingIt() {
+        let below = result(score: 89.97, minimum: 90)
+        #expect(below.reportedScore == 90, "the contract's rounding, in JSON")
+        #expect(below.displayedScore == 89.9, "what people read")
+    }
+
+    @Test func otherScoresAreShownAsReported() {
+        #expect(result(score: 72.25, minimum: 90).displayedScore == 72.3)
+        #expect(result(score: 90.04, minimum: 90).displayedScore == 90)
+    }
+}
