@@ -75,6 +75,9 @@ private struct StreamState {
     private var answers: [Answer] = []
     private var answered: Set<String> = []
     private var current: Answer?
+    /// The evidence and measurement refs of the current answer, so that a duplicate is found
+    /// without a scan of the answer's records (an answer may hold hundreds of thousands).
+    private var currentEvidenceRefs: Set<String> = [], currentMeasurementRefs: Set<String> = []
     private var currentEvidence: EvidenceRecord?
     private var currentMeasurement: Measurement?
 
@@ -173,6 +176,8 @@ private struct StreamState {
                     deadline = parsed
                 }
                 current = Answer(ref: ref, status: status, deadline: deadline, evidence: [], measurements: [], notes: [], location: tag.location)
+                currentEvidenceRefs.removeAll(keepingCapacity: true)
+                currentMeasurementRefs.removeAll(keepingCapacity: true)
                 replaceTop(.assessment(next: 2))
                 stack.append(.answer(next: 0))
             default:
@@ -201,7 +206,7 @@ private struct StreamState {
             case "evidence" where next == 0:
                 guard let values = attributes(of: tag, "ref", "date"),
                       let ref = values.0, Lexical.isID(ref),
-                      !(current?.evidence.contains { $0.ref == ref } ?? true) else { return reject() }
+                      current != nil, currentEvidenceRefs.insert(ref).inserted else { return reject() }
                 var day: Day?
                 if let dateText = values.1 {
                     guard let parsed = Lexical.day(dateText) else { return reject() }
@@ -212,7 +217,7 @@ private struct StreamState {
             case "measurement" where next <= 1:
                 guard let values = attributes(of: tag, "ref", "value"),
                       let ref = values.0, Lexical.isID(ref),
-                      !(current?.measurements.contains { $0.ref == ref } ?? true) else { return reject() }
+                      current != nil, currentMeasurementRefs.insert(ref).inserted else { return reject() }
                 var value: Double?
                 if let valueText = values.1 {
                     guard let parsed = Lexical.decimal(valueText) else { return reject() }

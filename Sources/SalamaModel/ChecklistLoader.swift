@@ -5,6 +5,9 @@ import Foundation
 /// of the contract's section 1. All problems of the file (and of its modules) are reported.
 public enum ChecklistLoader {
     public static let namespace = "urn:salama:checklist:1"
+    /// Targets are certification levels (three or four); a checklist declaring more than this
+    /// is refused, since following `includes` chains and evaluating cost the square of their number.
+    public static let maximumTargets = 100
 
     /// Loads the checklist at `path`.
     /// - Throws: `InvalidInputError` with every located error (and the warnings).
@@ -78,18 +81,22 @@ private struct ChecklistBuilder {
 
     private mutating func buildSources(_ elements: [XMLElement]) -> [Source] {
         var sources: [Source] = []
+        var indexByID: [String: Int] = [:]
+        var languagesByID: [String: Set<String>] = [:]
         for element in elements {
             guard let id = element.attribute("id") else { continue }
             let language = element.language ?? context.documentLanguage
             let text = Syntax.collapsingWhitespace(element.text)
-            if let index = sources.firstIndex(where: { $0.id == id }) {
-                if sources[index].title.exactly(language) != nil {
+            if let index = indexByID[id] {
+                if !languagesByID[id, default: []].insert(language).inserted {
                     context.error(element, "duplicate source '\(id)' in language '\(language)' (first at \(sources[index].location))")
                 } else {
                     sources[index].title.entries.append(.init(language: language, text: text))
                 }
                 continue
             }
+            indexByID[id] = sources.count
+            languagesByID[id] = [language]
             sources.append(Source(id: id, title: LocalizedText(text, language: language), location: element.location))
         }
         sourceIDs = Set(sources.map(\.id))
@@ -125,7 +132,12 @@ private struct ChecklistBuilder {
                 location: element.location
             ))
         }
-        checkIncludes(targets)
+        if targets.count > ChecklistLoader.maximumTargets {
+            context.error(at: targets[ChecklistLoader.maximumTargets].location,
+                          "more than \(ChecklistLoader.maximumTargets) targets: a target is a certification level, and no checklist needs that many")
+        } else {
+            checkIncludes(targets)
+        }
         return targets
     }
 

@@ -33,12 +33,13 @@ struct LoadContext {
     /// same language is an error.
     mutating func localized(_ elements: [XMLElement], what: String) -> LocalizedText {
         var text = LocalizedText()
+        var languages: Set<String> = []  // not `text.exactly`: an element may have 100,000 texts
         for element in elements {
             let language = element.language ?? documentLanguage
             if !Syntax.isLanguageTag(language) {
                 error(element, "xml:lang '\(language)' is not a language tag (for example fr, ar, en)")
             }
-            if text.exactly(language) != nil {
+            if !languages.insert(language).inserted {
                 error(element, "second <\(element.name)> in language '\(language)' for \(what): each text may appear once per xml:lang")
                 continue
             }

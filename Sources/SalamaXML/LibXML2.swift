@@ -34,6 +34,8 @@ final class ParserSession {
     let confinementRoot: String?
     /// Maps a libxml2 node to its location, once a document exists.
     var locate: ((xmlNodePtr) -> SourceLocation)?
+    /// Locates the start tags of a parse (see `StartTagLocator`).
+    var startTags = StartTagLocator()
 
     init(path: String, confinementRoot: String? = nil) {
         self.path = path

@@ -10,6 +10,10 @@ import Foundation
 public enum XInclude {
     public static let namespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
     static let maximumDepth = 16
+    /// Inclusions in all, counting a module each time it is included: a module that includes
+    /// another ten times, which includes another ten times… would otherwise multiply the
+    /// document (an inclusion bomb). The bundled checklist has 16.
+    static let maximumInclusions = 256
 
     /// Replaces every `xi:include` of `document` by the root of the module it names.
     /// - Parameter folder: the folder tree the modules must stay inside (the checklist's folder).
@@ -23,7 +27,8 @@ public enum XInclude {
         var diagnostics: [Diagnostic] = []
         guard let top = document.root else { return }
         let topReal = IncludePolicy.realPath(document.path) ?? document.path
-        let found = check(top, displayPath: document.path, stack: [topReal], root: root, diagnostics: &diagnostics)
+        var budget = IncludeBudget()
+        let found = check(top, displayPath: document.path, stack: [topReal], root: root, budget: &budget, diagnostics: &diagnostics)
         guard !diagnostics.containsErrors else { throw InvalidInputError(diagnostics.sortedForDisplay()) }
         guard found else { return }
 
@@ -42,13 +47,13 @@ public enum XInclude {
 
     /// Checks the includes under `element`; returns whether there was any.
     private static func check(_ element: XMLElement, displayPath: String, stack: [String], root: String,
-                              diagnostics: inout [Diagnostic]) -> Bool {
+                              budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Bool {
         var found = false
         for child in element.children {
             if let namespace = child.namespaceURI, namespaces.contains(namespace), child.name == "include" {
                 found = true
-                checkInclude(child, displayPath: displayPath, stack: stack, root: root, diagnostics: &diagnostics)
-            } else if check(child, displayPath: displayPath, stack: stack, root: root, diagnostics: &diagnostics) {
+                checkInclude(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, diagnostics: &diagnostics)
+            } else if check(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, diagnostics: &diagnostics) {
                 found = true
             }
         }
@@ -56,7 +61,7 @@ public enum XInclude {
     }
 
     private static func checkInclude(_ include: XMLElement, displayPath: String, stack: [String], root: String,
-                                     diagnostics: inout [Diagnostic]) {
+                                     budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) {
         let here = include.location
         func refuse(_ message: String) { diagnostics.append(.error(at: here, message)) }
 
@@ -96,16 +101,37 @@ public enum XInclude {
         if stack.count > maximumDepth {
             return refuse("xi:include of '\(href)': modules nest more than \(maximumDepth) levels deep")
         }
+        // Each inclusion copies the module into the checklist: bound their number and size.
+        budget.inclusions += 1
+        if budget.inclusions > maximumInclusions {
+            if !budget.exhausted { refuse("xi:include of '\(href)': more than \(maximumInclusions) inclusions in all (counting each module as often as it is included)") }
+            budget.exhausted = true
+            return
+        }
         let moduleDisplay = IncludePolicy.join(displayPath, reference)
         do {
             let module = try XMLParser.parse(file: moduleDisplay)
+            budget.bytes += module.bytes.count
+            if budget.bytes > XMLParser.maximumFileSize {
+                if !budget.exhausted { refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
+                budget.exhausted = true
+                return
+            }
             if let moduleRoot = module.root {
-                _ = check(moduleRoot, displayPath: moduleDisplay, stack: stack + [real], root: root, diagnostics: &diagnostics)
+                _ = check(moduleRoot, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget, diagnostics: &diagnostics)
             }
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
         }
     }
+}
+
+/// What the inclusions of one checklist have used so far (see `XInclude.maximumInclusions`).
+struct IncludeBudget {
+    var inclusions = 0
+    var bytes = 0
+    /// Set once the budget is spent, so that it is reported once.
+    var exhausted = false
 }
 
 /// Path rules shared by the include checks and libxml2's loader.

@@ -38,6 +38,11 @@ public final class XMLDocument {
     /// The location of an element node: its file, and the line and column of its start tag.
     func location(of node: xmlNodePtr, file: String? = nil) -> SourceLocation {
         let file = file ?? fileHolding(node)
+        // Elements of the top file carry their exact position (recorded while parsing);
+        // those of included modules are found through the module's line index.
+        if let position = StartTagPosition.unpack(node.pointee._private) {
+            return SourceLocation(file: file, line: position.line, column: position.column)
+        }
         let line = Int(xmlGetLineNo(node))
         let start = lineIndex(for: file)?.startTag(qualifiedName(of: node), endingOn: line) ?? (line: line, column: 1)
         return SourceLocation(file: file, line: max(start.line, 0), column: start.column)
@@ -48,8 +53,9 @@ public final class XMLDocument {
         let source: [UInt8]
         if file == path {
             source = bytes
-        } else if let data = FileManager.default.contents(atPath: file) {
-            source = [UInt8](data)
+        } else if let data = try? FileReader.read(file, limit: XMLParser.maximumFileSize) {
+            // A module, or whatever file an author's xml:base names: read within the limit.
+            source = data
         } else {
             return nil
         }
@@ -69,9 +75,12 @@ func qualifiedName(of node: xmlNodePtr) -> String {
 
 /// Line starts of a file, to turn libxml2's line numbers into columns: libxml2 keeps no column
 /// for elements, so the column is that of the element's start tag on its line.
-struct LineIndex {
+final class LineIndex {
     private let bytes: [UInt8]
     private var lineStarts: [Int] = [0]
+    /// The columns of each name's start tags on each line, found once: a module on one long
+    /// line would otherwise be scanned again for each of its elements.
+    private var found: [String: [Int: [Int]]] = [:]
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -96,23 +105,26 @@ struct LineIndex {
 
     /// The 1-based columns (in characters) of the `<name` start tags on `line`.
     private func columns(ofStartTag name: String, line: Int) -> [Int] {
+        if let known = found[name]?[line] { return known }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
         let tag = [UInt8(ascii: "<")] + Array(name.utf8)
         var columns: [Int] = []
         var offset = start
+        // Count characters, not bytes, as libxml2 does for its own columns.
+        var characters = 0
         while offset + tag.count <= end {
             if bytes[offset] == tag[0], bytes[offset..<(offset + tag.count)].elementsEqual(tag) {
                 let next = offset + tag.count < bytes.count ? bytes[offset + tag.count] : UInt8(ascii: ">")
                 if next == UInt8(ascii: " ") || next == UInt8(ascii: ">") || next == UInt8(ascii: "/")
                     || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") {
-                    // Count characters, not bytes, as libxml2 does for its own columns.
-                    let characters = bytes[start..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
                     columns.append(characters + 1)
                 }
             }
+            if bytes[offset] & 0xC0 != 0x80 { characters += 1 }
             offset += 1
         }
+        found[name, default: [:]][line] = columns
         return columns
     }
 }

@@ -47,7 +47,7 @@ public enum XMLEventParser {
 
     public static func parse(bytes: [UInt8], path: String, handler: any XMLEventHandler) -> Outcome {
         XMLLibrary.initialize()
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return .failed }
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max), MarkupLimits.check(bytes, path: path) == nil else { return .failed }
         let session = EventSession(path: path, handler: handler)
         let context: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -69,6 +69,13 @@ public enum XMLEventParser {
         xmlSetStructuredErrorFunc(session.opaque, recordStructuredError)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         _ = xmlParseDocument(context)
+        // Once an error has disabled the SAX callbacks, libxml2 still reads a document type's
+        // entity declarations, and "for expat compatibility in SAX mode" keeps them in a
+        // document of its own, which freeing the context leaves behind (found by the fuzzer).
+        if let document = context.pointee.myDoc {
+            xmlFreeDoc(document)
+            context.pointee.myDoc = nil
+        }
         if session.stopped { return .stopped }
         return context.pointee.wellFormed != 0 && !session.failed ? .completed : .failed
     }
@@ -80,6 +87,7 @@ private final class EventSession {
     var context: xmlParserCtxtPtr?
     var stopped = false
     var failed = false
+    var startTags = StartTagLocator()
     /// Whether each open element holds text (see `XMLContent`).
     var holdsText: [Bool] = []
     var nameKeys: [UnsafeRawPointer] = []
@@ -102,36 +110,58 @@ private final class EventSession {
 
     /// The location of the start tag being reported.
     func startTagLocation() -> SourceLocation {
-        guard let context, let position = startTagPosition(in: context) else {
+        guard let context, let position = startTags.position(in: context) else {
             return SourceLocation(file: path, line: 0, column: 0)
         }
         return SourceLocation(file: path, line: position.line, column: position.column)
     }
 }
 
-/// Where the start tag that `context` has just parsed begins (its line and 1-based column in
-/// characters). libxml2 stands at the tag's end, so step back to its `<` (attribute values
-/// cannot hold one) and count the characters before it. Both the streaming parser and the
-/// tree parser (`XMLParser`) locate elements this way, so that they agree.
-func startTagPosition(in context: xmlParserCtxtPtr) -> (line: Int, column: Int)? {
-    guard let input = context.pointee.input, let base = input.pointee.base, let current = input.pointee.cur else {
-        return nil
+/// Finds where the start tag that a parser context has just parsed begins (its line and
+/// 1-based column in characters). libxml2 stands at the tag's end, so step back to its `<`
+/// (attribute values cannot hold one) and count the characters before it on its line. Both the
+/// streaming parser and the tree parser (`XMLParser`) locate elements this way, so that they
+/// agree. One locator serves one parse: it remembers the last tag, so that the tags of one long
+/// line are counted from the previous one rather than from the line's start each time (a
+/// document on one line would otherwise cost the square of its length).
+struct StartTagLocator {
+    private var lastBase: UnsafePointer<UInt8>?
+    private var lastOffset = 0
+    private var lastLine = 0
+    private var lastColumn = 0
+
+    mutating func position(in context: xmlParserCtxtPtr) -> (line: Int, column: Int)? {
+        guard let input = context.pointee.input, let base = input.pointee.base, let current = input.pointee.cur else {
+            return nil
+        }
+        var line = Int(input.pointee.line)
+        var cursor = current
+        var newlines = 0
+        while cursor > base && cursor.pointee != UInt8(ascii: "<") {
+            if cursor.pointee == UInt8(ascii: "\n") { newlines += 1 }
+            cursor -= 1
+        }
+        line -= newlines
+        var column = 1
+        let offset = cursor - base
+        if base == lastBase && line == lastLine && offset >= lastOffset {
+            // On the line of the previous tag, after it: count from there.
+            column = lastColumn
+            var scan = base + lastOffset
+            while scan < cursor {
+                if scan.pointee & 0xC0 != 0x80 { column += 1 }
+                scan += 1
+            }
+        } else {
+            var scan = cursor
+            while scan > base && (scan - 1).pointee != UInt8(ascii: "\n") {
+                scan -= 1
+                if scan.pointee & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+        (lastBase, lastOffset, lastLine, lastColumn) = (base, offset, line, column)
+        return (max(line, 1), column)
     }
-    var line = Int(input.pointee.line)
-    var cursor = current
-    var newlines = 0
-    while cursor > base && cursor.pointee != UInt8(ascii: "<") {
-        if cursor.pointee == UInt8(ascii: "\n") { newlines += 1 }
-        cursor -= 1
-    }
-    line -= newlines
-    var column = 1
-    var scan = cursor
-    while scan > base && (scan - 1).pointee != UInt8(ascii: "\n") {
-        scan -= 1
-        if scan.pointee & 0xC0 != 0x80 { column += 1 }
-    }
-    return (max(line, 1), column)
 }
 
 private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {

@@ -21,6 +21,7 @@ public enum XMLParser {
     /// Parses `bytes`, naming them `path` in diagnostics.
     public static func parse(bytes: [UInt8], path: String) throws(InvalidInputError) -> XMLDocument {
         XMLLibrary.initialize()
+        if let overLimit = MarkupLimits.check(bytes, path: path) { throw InvalidInputError(overLimit) }
         let session = ParserSession(path: path)
         guard let context = xmlNewParserCtxt() else {
             throw InvalidInputError(.error(at: .file(path), "out of memory"))
@@ -28,6 +29,7 @@ public enum XMLParser {
         defer { xmlFreeParserCtxt(context) }
         context.pointee._private = session.opaque
         context.pointee.sax.pointee.internalSubset = refuseDocumentType
+        context.pointee.sax.pointee.startElementNs = startElementRecordingPosition
 
         let parsed: xmlDocPtr? = session.capturingErrors {
             bytes.withUnsafeBufferPointer { buffer in
@@ -59,12 +61,47 @@ private let refuseDocumentType: internalSubsetSAXFunc = { context, name, _, _ in
     xmlStopParser(parser)
 }
 
+/// Builds the element as libxml2 does, then keeps where its start tag begins in the node's
+/// `_private` field (see `StartTagPosition`): libxml2 keeps only a line, and the line index of
+/// `XMLDocument` cannot tell two tags of one name on one line apart, nor a tag from a
+/// `<name` inside a comment.
+private let startElementRecordingPosition: startElementNsSAX2Func = {
+    context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+    let parser = context?.assumingMemoryBound(to: xmlParserCtxt.self)
+    let parent = parser?.pointee.node
+    xmlSAX2StartElementNs(context, localName, prefix, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes)
+    guard let parser, let node = parser.pointee.node, node != parent,
+          let session = ParserSession.from(parser.pointee._private),
+          let position = session.startTags.position(in: parser) else { return }
+    node.pointee._private = StartTagPosition.pack(line: position.line, column: position.column)
+}
+
+/// A start tag's line and column, packed into a node's `_private` pointer (which libxml2
+/// leaves to applications; nothing else of Salama uses it).
+enum StartTagPosition {
+    static func pack(line: Int, column: Int) -> UnsafeMutableRawPointer? {
+        let line = UInt(min(max(line, 0), Int(UInt32.max))), column = UInt(min(max(column, 1), Int(UInt32.max)))
+        return UnsafeMutableRawPointer(bitPattern: line << 32 | column)
+    }
+
+    static func unpack(_ pointer: UnsafeMutableRawPointer?) -> (line: Int, column: Int)? {
+        guard let pointer else { return nil }
+        let bits = UInt(bitPattern: pointer)
+        return (Int(bits >> 32), Int(bits & 0xFFFF_FFFF))
+    }
+}
+
 /// Reads whole files with errors that say what went wrong.
 public enum FileReader {
     public static func read(_ path: String, limit: Int) throws(InvalidInputError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // Without O_NONBLOCK, opening a FIFO that no process writes to waits forever. It is
+        // cleared once open, so that reading a pipe still waits for its writer's data (a FIFO
+        // without writer then reads as empty).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(path, errno) }
         defer { close(descriptor) }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, errno) }
         if (status.st_mode & S_IFMT) == S_IFDIR {
@@ -103,5 +140,84 @@ public enum FileReader {
         default: reason = String(cString: strerror(code))
         }
         return InvalidInputError(.error(at: .file(path), "cannot read file: \(reason)"))
+    }
+}
+
+/// Limits checked on the bytes before libxml2 sees them. libxml2 2.9 checks each attribute of
+/// a start tag against the tag's earlier ones, and looks a namespace prefix up among every
+/// declaration in scope, one by one: a tag with 200,000 attributes, or 60,000 namespace
+/// declarations in scope over a million elements, keeps it busy for hours. Checklists and
+/// assessments need a few of each.
+enum MarkupLimits {
+    static let maximumAttributesPerTag = 256
+    static let maximumNamespaceDeclarations = 256
+
+    /// The first limit `bytes` go over, as an error at its line; nil when within them.
+    /// Markup is read in ASCII, after dropping NUL bytes so that UTF-16 and UCS-4 read alike;
+    /// comments, CDATA sections and processing instructions are skipped.
+    static func check(_ bytes: [UInt8], path: String) -> Diagnostic? {
+        let text = bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
+        let count = text.count
+        var line = 1
+        var namespaces = 0
+        var index = 0
+        func starts(_ literal: StaticString, at position: Int) -> Bool {
+            let length = literal.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            return literal.withUTF8Buffer { literalBytes in
+                (0..<length).allSatisfy { text[position + $0] == literalBytes[$0] }
+            }
+        }
+        /// Moves past `terminator`, counting lines.
+        func skip(past terminator: StaticString) {
+            while index < count && !starts(terminator, at: index) {
+                if text[index] == UInt8(ascii: "\n") { line += 1 }
+                index += 1
+            }
+            index += terminator.utf8CodeUnitCount
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+        while index < count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            guard byte == UInt8(ascii: "<") else { index += 1; continue }
+            if starts("<!--", at: index) { skip(past: "-->"); continue }
+            if starts("<![CDATA[", at: index) { skip(past: "]]>"); continue }
+            if starts("<?", at: index) { skip(past: "?>"); continue }
+            // A start or end tag (or a declaration): up to its `>` outside quotes.
+            let tagLine = line
+            var attributes = 0
+            var quote: UInt8 = 0
+            var afterSpace = false
+            index += 1
+            while index < count {
+                let current = text[index]
+                if current == UInt8(ascii: "\n") { line += 1 }
+                if quote != 0 {
+                    if current == quote { quote = 0 }
+                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    quote = current
+                } else if current == UInt8(ascii: ">") {
+                    break
+                } else if current == UInt8(ascii: "=") {
+                    attributes += 1
+                } else if afterSpace && starts("xmlns", at: index) && index + 5 < count
+                            && (text[index + 5] == UInt8(ascii: ":") || text[index + 5] == UInt8(ascii: "=") || isSpace(text[index + 5])) {
+                    namespaces += 1
+                }
+                afterSpace = quote == 0 && isSpace(current)
+                index += 1
+            }
+            index += 1
+            let location = SourceLocation(file: path, line: tagLine, column: 1)
+            if attributes > maximumAttributesPerTag {
+                return .error(at: location, "a start tag with more than \(maximumAttributesPerTag) attributes: checklists and assessments need a few")
+            }
+            if namespaces > maximumNamespaceDeclarations {
+                return .error(at: location, "more than \(maximumNamespaceDeclarations) namespace declarations: checklists and assessments need a few")
+            }
+        }
+        return nil
     }
 }
