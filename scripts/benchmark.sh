@@ -21,7 +21,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-swift build -c release --product salama 2>&1 | grep -E 'error|warning:|Compiling|Build complete' | tail -1
+swift build -c release --product salama 2>&1 | { grep -E 'error|warning:|complete' || true; } | tail -1
 SALAMA=$(swift build -c release --show-bin-path)/salama
 CHECKLIST=Checklists/onssa-hygiene.xml
 
