@@ -18,15 +18,7 @@ public struct Evaluator: Sendable {
         self.checklist = checklist
         let targets = checklist.targets
         // Scope of T: T and every target it includes, directly or through a chain.
-        let closures: [Set<String>] = targets.map { target in
-            var closure: Set<String> = [target.id]
-            var next = target.includes
-            while let id = next, !closure.contains(id) {
-                closure.insert(id)
-                next = checklist.target(id)?.includes
-            }
-            return closure
-        }
+        let closures: [Set<String>] = targets.map { checklist.scope(of: $0.id) }
         var entries: [PreparedRequirement] = []
         var groups: [[Condition]] = []
         func walk(_ section: Section, top: String, topIndex: Int, conditions: [Condition]) {

@@ -180,6 +180,18 @@ public struct Checklist: Sendable {
 
     public func target(_ id: String) -> Target? { targets.first { $0.id == id } }
 
+    /// The ids of the targets whose requirements make up the scope of `id` (rule 4): the
+    /// target itself and every target it includes, directly or through a chain.
+    public func scope(of id: String) -> Set<String> {
+        var scope: Set<String> = [id]
+        var next = target(id)?.includes
+        while let included = next, !scope.contains(included) {
+            scope.insert(included)
+            next = target(included)?.includes
+        }
+        return scope
+    }
+
     public func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 
     /// Shorthand for a text in the display language with the contract's fallback.

@@ -230,7 +230,7 @@ struct ReportContent: Sendable {
 
         // Next steps: what blocks the required target first, then the most serious, then the
         // cheapest, then the contract's order.
-        let requiredScope = Self.scope(of: required.target, in: checklist)
+        let requiredScope = checklist.scope(of: required.target.id)
         let priority = findings.enumerated().sorted { a, b in
             let aIn = requiredScope.contains(evaluation.findings[a.offset].requirement.target)
             let bIn = requiredScope.contains(evaluation.findings[b.offset].requirement.target)
@@ -273,8 +273,13 @@ struct ReportContent: Sendable {
                 compliant: section.compliant, percent: percent, percentText: percent.map(say.percent),
                 fractionText: say.fraction(section.compliant, of: section.applicable), openText: say.openCounts(section.open))
         }
+        // The visit report judges the regime the cooperative needs: its rubrics hold the open
+        // findings in the required target's scope, and those the assessor did answer; a higher
+        // level's requirement left blank stays in the action plan only.
+        let visitFindings = zip(findings, evaluation.findings)
+            .filter { requiredScope.contains($0.1.requirement.target) || $0.1.declared != nil }.map(\.0)
         rubrics = compliance.enumerated().map { index, section in
-            let open = findings.filter { $0.topSectionID == section.section.id }
+            let open = visitFindings.filter { $0.topSectionID == section.section.id }
             let conformity: Conformity = section.applicable == 0 ? .notApplicable : open.isEmpty ? .yes : .no
             let conformityText = switch conformity {
             case .yes: say(.conformYes)
@@ -304,16 +309,6 @@ struct ReportContent: Sendable {
     }
 
     /// The targets whose requirements a target's scope holds: itself and what it includes.
-    static func scope(of target: Target, in checklist: Checklist) -> Set<String> {
-        var scope: Set<String> = [target.id]
-        var next = target.includes
-        while let id = next, !scope.contains(id) {
-            scope.insert(id)
-            next = checklist.target(id)?.includes
-        }
-        return scope
-    }
-
     /// Text from a file as one line: runs of white space (line breaks included) become one
     /// space, and the ends are trimmed.
     static func inline(_ text: String) -> String {
