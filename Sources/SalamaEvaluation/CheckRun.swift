@@ -62,7 +62,8 @@ private final class EvaluatorCache: @unchecked Sendable {
     private var evaluators: [String: Evaluator] = [:]
 
     func evaluator(for checklist: Checklist) -> Evaluator {
-        let key = checklist.path + "\u{0}" + checklist.sha256
+        // The catalog loads each path once, so a path names one checklist for the whole run.
+        let key = checklist.path
         lock.lock()
         defer { lock.unlock() }
         if let evaluator = evaluators[key] { return evaluator }
