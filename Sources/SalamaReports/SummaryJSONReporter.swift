@@ -70,6 +70,11 @@ public struct SummaryReportOptions: Sendable {
         self.language = language
         self.top = top
     }
+
+    /// The language of a report: the requested one, else the checklist's.
+    public func language(for report: SummaryReport) -> Language {
+        language ?? Language(checklistLanguage: report.summary.checklist.language)
+    }
 }
 
 /// A report format of `salama summary`. One type per format.

@@ -9,7 +9,7 @@ public struct SummaryTextReporter: SummaryReporter {
     public init() {}
 
     public func report(_ report: SummaryReport, options: SummaryReportOptions) -> String {
-        let language = options.language ?? Language(checklistLanguage: report.summary.checklist.language)
+        let language = options.language(for: report)
         let content = SummaryContent(report, language: language, top: options.top)
         let say = content.say
         var out = ""
