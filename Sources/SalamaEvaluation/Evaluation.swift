@@ -18,6 +18,10 @@ public enum Reason: Sendable, Hashable {
     case evidenceExpired(evidence: String, date: Day, maxAgeDays: Int)
     case evidenceFutureDated(evidence: String, date: Day)
 
+    /// The reasons of the two commonest cases, made once rather than per requirement.
+    static let unansweredOnly: [Reason] = [.unanswered]
+    static let declaredNotApplicableOnly: [Reason] = [.declaredNotApplicableButApplies]
+
     /// The reason code of the contract.
     public var code: String {
         switch self {
@@ -150,11 +154,15 @@ final class PreparedRequirement: Sendable {
     /// Copied out of the requirement for the hot loops, which would otherwise copy it whole.
     let severity: Severity
     let weight: Double
+    let measures: [MeasureSpec]
+    let evidence: [EvidenceSpec]
 
     init(requirement: Requirement, section: String, topSection: String, topSectionIndex: Int, conditionGroup: Int,
          targetLevel: Int, inScope: [Bool], index: Int) {
         self.severity = requirement.severity
         self.weight = requirement.weight
+        self.measures = requirement.measures
+        self.evidence = requirement.evidence
         self.requirement = requirement
         self.section = section
         self.topSection = topSection
@@ -208,9 +216,12 @@ public struct Evaluation: Sendable {
     public var targets: [TargetResult]
     /// Every requirement of the checklist in document order, applicable or not.
     public var results: [RequirementResult]
-    /// Open findings in the contract's order (rule 8).
-    public var findings: [RequirementResult]
+    /// Positions in `results` of the open findings, in the contract's order (rule 8).
+    public var findingIndexes: [Int]
     public var warnings: [AssessmentWarning]
+
+    /// Open findings in the contract's order (rule 8).
+    public var findings: [RequirementResult] { findingIndexes.map { results[$0] } }
 
     public var requiredTarget: TargetResult { targets.first(where: \.required) ?? targets[0] }
 

@@ -12,7 +12,10 @@ public struct Evaluator: Sendable {
     let entries: [PreparedRequirement]
     let conditionGroups: [[Condition]]
     let indexByID: [String: Int]
-    let parts: [String: AssessmentCheck.Parts]
+    /// Each requirement's place in the order of rule 8, which depends on the checklist only.
+    let findingRank: [Int]
+    /// What an answer to each requirement may name, by position.
+    let parts: [AssessmentCheck.Parts]
 
     public init(_ checklist: Checklist) {
         self.checklist = checklist
@@ -51,7 +54,10 @@ public struct Evaluator: Sendable {
         self.entries = entries
         self.conditionGroups = groups
         self.indexByID = Dictionary(entries.map { ($0.requirement.id, $0.index) }, uniquingKeysWith: { first, _ in first })
-        self.parts = Dictionary(entries.map { ($0.requirement.id, AssessmentCheck.Parts($0.requirement)) }, uniquingKeysWith: { first, _ in first })
+        self.parts = entries.map { AssessmentCheck.Parts($0.requirement) }
+        var rank = [Int](repeating: 0, count: entries.count)
+        for (place, entry) in entries.sorted(by: Self.findingOrder).enumerated() { rank[entry.index] = place }
+        self.findingRank = rank
     }
 
     /// The cooperative's required target: the highest-level target whose `required-for`
@@ -81,10 +87,13 @@ public struct Evaluator: Sendable {
     /// Evaluates `assessment` exactly as the contract's section 3 says.
     public func evaluate(_ assessment: Assessment) -> Evaluation {
         let cooperative = assessment.cooperative
-        // One look-up per answer; answers to unknown requirements are the warnings' business.
+        // One look-up per answer, shared by the evaluation and the warnings.
         var answerOf = [Int?](repeating: nil, count: entries.count)
-        for (position, answer) in assessment.answers.enumerated() {
-            if let index = indexByID[answer.ref] { answerOf[index] = position }
+        var requirementOfAnswer = [Int?](repeating: nil, count: assessment.answers.count)
+        for position in assessment.answers.indices {
+            guard let index = indexByID[assessment.answers[position].ref] else { continue }
+            requirementOfAnswer[position] = index
+            answerOf[index] = position
         }
 
         let applies = applicability(for: cooperative)
@@ -93,29 +102,29 @@ public struct Evaluator: Sendable {
         for entry in entries {
             let applicable = applies[entry.conditionGroup]
             let answer = answerOf[entry.index].map { assessment.answers[$0] }
-            let (status, reasons) = applicable ? Self.effectiveStatus(entry.requirement, answer, on: assessment.date) : (.unanswered, [])
+            let (status, reasons) = applicable ? Self.effectiveStatus(entry, answer, on: assessment.date) : (.unanswered, [])
             results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
                                              status: status, reasons: reasons))
         }
 
         let required = requiredTarget(for: cooperative).id
-        let targets = checklist.targets.enumerated().map { targetIndex, target in
-            targetResult(target, index: targetIndex, required: target.id == required, results: results)
+        let targets = checklist.targets.indices.map { targetIndex in
+            targetResult(checklist.targets[targetIndex], index: targetIndex, required: checklist.targets[targetIndex].id == required,
+                         results: results)
         }
-        // Sort positions, not results: a result is several references to copy.
-        let findings = results.indices.filter { results[$0].isOpen }
-            .sorted { Self.findingOrder(entries[$0], entries[$1]) }
-            .map { results[$0] }
-        return Evaluation(
-            checklist: checklist, assessment: assessment, targets: targets, results: results, findings: findings,
-            warnings: AssessmentCheck.warnings(assessment, checklist, parts: parts))
+        let findings = results.indices.filter { results[$0].isOpen }.sorted { findingRank[$0] < findingRank[$1] }
+        let warnings = AssessmentCheck.warnings(assessment, checklist) { position in
+            requirementOfAnswer[position].map { parts[$0] }
+        }
+        return Evaluation(checklist: checklist, assessment: assessment, targets: targets, results: results,
+                          findingIndexes: findings, warnings: warnings)
     }
 
     /// Rule 2: the effective status of an applicable requirement and every reason that fired.
-    static func effectiveStatus(_ requirement: Requirement, _ answer: Answer?, on date: Day) -> (EffectiveStatus, [Reason]) {
-        guard let answer, let declared = answer.status else { return (.unanswered, [.unanswered]) }
+    static func effectiveStatus(_ entry: PreparedRequirement, _ answer: Answer?, on date: Day) -> (EffectiveStatus, [Reason]) {
+        guard let answer, let declared = answer.status else { return (.unanswered, Reason.unansweredOnly) }
         switch declared {
-        case .na: return (.unanswered, [.declaredNotApplicableButApplies])
+        case .na: return (.unanswered, Reason.declaredNotApplicableOnly)
         case .no: return (.no, [])
         case .yes, .partial: break
         }
@@ -123,7 +132,7 @@ public struct Evaluator: Sendable {
         var reasons: [Reason] = []
         func weaken() { if status == .yes { status = .partial } }
 
-        for measure in requirement.measures {
+        for measure in entry.measures {
             guard let value = answer.measurements.first(where: { $0.ref == measure.id })?.value else {
                 reasons.append(.measureMissing(measure: measure.id))
                 weaken()
@@ -134,7 +143,7 @@ public struct Evaluator: Sendable {
                 status = .no
             }
         }
-        for evidence in requirement.evidence {
+        for evidence in entry.evidence {
             let record = answer.evidence.first { $0.ref == evidence.id }
             switch evidenceState(evidence, record, on: date) {
             case .present: continue
@@ -171,11 +180,14 @@ public struct Evaluator: Sendable {
         var earned = 0.0, possible = 0.0
         var open = SeverityCounts()
         var applicable = 0
-        for result in results where result.prepared.inScope[index] && result.applicable {
+        // Read the results in place: a copy of each would retain everything it refers to.
+        for position in results.indices where results[position].applicable {
+            let entry = entries[position], status = results[position].status
+            guard entry.inScope[index] else { continue }
             applicable += 1
-            possible += result.prepared.weight
-            earned += result.prepared.weight * credit(result.status)
-            if result.status != .yes { open[result.prepared.severity] += 1 }
+            possible += entry.weight
+            earned += entry.weight * credit(status)
+            if status != .yes { open[entry.severity] += 1 }
         }
         let score = possible > 0 ? 100 * earned / possible : 100
         var blockers: [Blocker] = []

@@ -71,15 +71,17 @@ public struct SummaryAccumulator: Sendable {
     /// Adds one evaluation (of this accumulator's checklist).
     public mutating func add(_ evaluation: Evaluation) {
         assessments += 1
-        for (index, target) in evaluation.targets.enumerated() {
-            if target.verdict == .ready { ready[index] += 1 } else { notReady[index] += 1 }
-            if target.required { requiredOf[index] += 1 }
+        for index in evaluation.targets.indices {
+            if evaluation.targets[index].verdict == .ready { ready[index] += 1 } else { notReady[index] += 1 }
+            if evaluation.targets[index].required { requiredOf[index] += 1 }
         }
-        for result in evaluation.results where result.applicable {
-            let section = result.prepared.topSectionIndex
-            applicable[result.index] += 1
+        // Read the results in place: a copy of each would retain everything it refers to.
+        let results = evaluation.results
+        for position in results.indices where results[position].applicable {
+            let section = results[position].prepared.topSectionIndex
+            applicable[position] += 1
             sectionPairs[section] += 1
-            if result.status == .yes { sectionCompliant[section] += 1 } else { open[result.index] += 1 }
+            if results[position].status == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
         }
     }
 

@@ -51,24 +51,31 @@ public enum AssessmentCheck {
     }
 
     /// Warnings, in file order.
-    /// - Parameter parts: the checklist's requirements by id, when the caller has them at hand.
+    public static func warnings(_ assessment: Assessment, _ checklist: Checklist) -> [AssessmentWarning] {
+        let byID = Dictionary(checklist.requirements.map { ($0.id, Parts($0)) }, uniquingKeysWith: { first, _ in first })
+        return warnings(assessment, checklist) { byID[assessment.answers[$0].ref] }
+    }
+
+    /// Warnings, in file order, when the caller already knows what each answer may name.
+    /// - Parameter partsOfAnswer: for the answer at a position, its requirement's parts (nil
+    ///   when the checklist has no such requirement).
     public static func warnings(_ assessment: Assessment, _ checklist: Checklist,
-                                parts: [String: Parts]? = nil) -> [AssessmentWarning] {
+                                partsOfAnswer: (Int) -> Parts?) -> [AssessmentWarning] {
         var warnings: [AssessmentWarning] = []
         if let version = assessment.checklistVersion, version != checklist.version {
             warnings.append(.checklistVersionMismatch(assessment: version, checklist: checklist.version, location: assessment.location))
         }
-        let byID = parts ?? Dictionary(checklist.requirements.map { ($0.id, Parts($0)) }, uniquingKeysWith: { first, _ in first })
-        for answer in assessment.answers {
-            guard let requirement = byID[answer.ref] else {
-                warnings.append(.unknownRequirement(ref: answer.ref, location: answer.location))
+        let answers = assessment.answers
+        for position in answers.indices {
+            guard let requirement = partsOfAnswer(position) else {
+                warnings.append(.unknownRequirement(ref: answers[position].ref, location: answers[position].location))
                 continue
             }
-            for record in answer.evidence where !requirement.evidence.contains(record.ref) {
-                warnings.append(.unknownEvidence(ref: answer.ref, evidence: record.ref, location: record.location))
+            for record in answers[position].evidence where !requirement.evidence.contains(record.ref) {
+                warnings.append(.unknownEvidence(ref: answers[position].ref, evidence: record.ref, location: record.location))
             }
-            for measurement in answer.measurements where !requirement.measures.contains(measurement.ref) {
-                warnings.append(.unknownMeasure(ref: answer.ref, measure: measurement.ref, location: measurement.location))
+            for measurement in answers[position].measurements where !requirement.measures.contains(measurement.ref) {
+                warnings.append(.unknownMeasure(ref: answers[position].ref, measure: measurement.ref, location: measurement.location))
             }
         }
         return warnings

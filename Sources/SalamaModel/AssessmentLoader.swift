@@ -4,7 +4,9 @@ public import SalamaXML
 /// contract's section 2 (real dates, no duplicate answers). References to a checklist are
 /// checked by `AssessmentCheck`.
 public enum AssessmentLoader {
-    public static let namespace = "urn:salama:assessment:1"
+    public static let namespace = namespaceLiteral.description
+    /// The namespace as the streaming reader compares it, in place.
+    static let namespaceLiteral: StaticString = "urn:salama:assessment:1"
 
     /// Loads the assessment at `path`: a streaming pass for the common, valid file; the
     /// careful path (tree, schema, located errors) whenever that pass is not sure.

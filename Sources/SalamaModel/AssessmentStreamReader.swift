@@ -83,6 +83,7 @@ private struct StreamState {
 
     init(path: String) {
         self.path = path
+        answered.reserveCapacity(256)
     }
 
     func result() -> Assessment? {
@@ -96,97 +97,113 @@ private struct StreamState {
         return false
     }
 
-    /// Only the named attributes (and xml:*) may appear; returns their values in the order of
-    /// the names (nil for those absent), or nil when another attribute appears.
-    private func attributes(of tag: XMLStartTag, _ a: String = "", _ b: String = "", _ c: String = "", _ d: String = "")
-        -> (String?, String?, String?, String?)? {
-        var values: (String?, String?, String?, String?) = (nil, nil, nil, nil)
-        for attribute in tag.attributes {
-            if attribute.namespaceURI == Self.xmlNamespace { continue }
-            guard attribute.namespaceURI == nil, !attribute.name.isEmpty else { return nil }
-            switch attribute.name {
-            case a: values.0 = attribute.value
-            case b: values.1 = attribute.value
-            case c: values.2 = attribute.value
-            case d: values.3 = attribute.value
-            default: return nil
+    /// Only the named attributes (and xml:*) may appear: the index of each (nil when absent),
+    /// or nil when another attribute appears.
+    private func attributes(of tag: XMLStartTag, _ a: StaticString = "", _ b: StaticString = "", _ c: StaticString = "",
+                            _ d: StaticString = "") -> (Int?, Int?, Int?, Int?)? {
+        var found: (Int?, Int?, Int?, Int?) = (nil, nil, nil, nil)
+        for index in 0..<tag.attributeCount {
+            let attribute = tag.attribute(at: index)
+            if attribute.hasNamespace {
+                guard attribute.isInNamespace(XMLElement.xmlNamespaceLiteral) else { return nil }
+                continue
             }
+            if a.utf8CodeUnitCount > 0 && attribute.isNamed(a) { found.0 = index }
+            else if b.utf8CodeUnitCount > 0 && attribute.isNamed(b) { found.1 = index }
+            else if c.utf8CodeUnitCount > 0 && attribute.isNamed(c) { found.2 = index }
+            else if d.utf8CodeUnitCount > 0 && attribute.isNamed(d) { found.3 = index }
+            else { return nil }
         }
-        return values
+        return found
+    }
+
+    /// The value of the attribute at `index`, decoded.
+    private func value(_ tag: XMLStartTag, _ index: Int?) -> String? {
+        index.flatMap { tag.attribute(at: $0).value }
+    }
+
+    /// The value of the attribute at `index` when it is an id (see `Lexical.isID`).
+    private func id(_ tag: XMLStartTag, _ index: Int?) -> String? {
+        guard let index else { return nil }
+        let attribute = tag.attribute(at: index)
+        guard Lexical.isID(attribute.rawValue) else { return nil }
+        return String(decoding: attribute.rawValue, as: UTF8.self)
+    }
+
+    /// The value of the attribute at `index` read as a day; `.some(nil)` when absent, nil when
+    /// present and not a day.
+    private func day(_ tag: XMLStartTag, _ index: Int?) -> Day?? {
+        guard let index else { return .some(nil) }
+        return Day(iso: tag.attribute(at: index).rawValue).map { .some($0) }
     }
 
     /// A child of `cooperative` and its position in the schema's sequence.
-    private static func cooperativeField(_ name: String) -> (Field, Int)? {
-        switch name {
-        case "region": (.region, 0)
-        case "province": (.province, 1)
-        case "commune": (.commune, 2)
-        case "members": (.members, 3)
-        case "product": (.product, 4)
-        case "activity": (.activity, 5)
-        default: nil
-        }
+    private static func cooperativeField(_ tag: XMLStartTag) -> (Field, Int)? {
+        if tag.isNamed("region") { return (.region, 0) }
+        if tag.isNamed("province") { return (.province, 1) }
+        if tag.isNamed("commune") { return (.commune, 2) }
+        if tag.isNamed("members") { return (.members, 3) }
+        if tag.isNamed("product") { return (.product, 4) }
+        if tag.isNamed("activity") { return (.activity, 5) }
+        return nil
     }
 
     mutating func start(_ tag: XMLStartTag) -> Bool {
-        guard tag.namespaceURI == Self.namespace, let place = stack.last else { return reject() }
+        guard tag.isInNamespace(AssessmentLoader.namespaceLiteral), let place = stack.last else { return reject() }
         text.removeAll(keepingCapacity: true)
         switch place {
         case .document:
-            guard tag.name == "assessment",
-                  let values = attributes(of: tag, "checklist", "checklist-version", "date", "kind"),
-                  let checklist = values.0, Lexical.isID(checklist),
-                  let dateText = values.2, let day = Lexical.day(dateText) else { return reject() }
-            if let kindText = values.3 {
-                guard let parsed = AssessmentKind(rawValue: kindText) else { return reject() }
+            guard tag.isNamed("assessment"),
+                  let slots = attributes(of: tag, "checklist", "checklist-version", "date", "kind"),
+                  let checklist = id(tag, slots.0), let date = day(tag, slots.2), let date else { return reject() }
+            if let kindSlot = slots.3 {
+                guard let parsed = value(tag, kindSlot).flatMap(AssessmentKind.init(rawValue:)) else { return reject() }
                 kind = parsed
             }
+            if let versionSlot = slots.1 {
+                guard let version = value(tag, versionSlot) else { return reject() }
+                checklistVersion = version
+            }
             checklistID = checklist
-            checklistVersion = values.1
-            date = day
+            self.date = date
             rootLocation = tag.location
             replaceTop(.assessment(next: 0))
             return true
         case .assessment(let next):
-            switch (tag.name, next) {
-            case ("cooperative", 0):
-                guard let values = attributes(of: tag, "id", "name"),
-                      let id = values.0, Lexical.isID(id), let name = values.1 else { return reject() }
-                cooperative.id = id
-                cooperative.name = name
-                replaceTop(.assessment(next: 1))
-                stack.append(.cooperative(next: 0))
-            case ("assessor", 1):
-                guard let values = attributes(of: tag, "name", "role"),
-                      let name = values.0, let role = values.1.flatMap(AssessorRole.init(rawValue:)) else { return reject() }
-                assessor = Assessor(name: name, role: role)
-                replaceTop(.assessment(next: 2))
-                stack.append(.assessor)
-            case ("answer", 1), ("answer", 2):
-                guard let values = attributes(of: tag, "ref", "status", "deadline"),
-                      let ref = values.0, Lexical.isID(ref), answered.insert(ref).inserted else { return reject() }
+            if tag.isNamed("answer") && next >= 1 {
+                guard let slots = attributes(of: tag, "ref", "status", "deadline"),
+                      let ref = id(tag, slots.0), answered.insert(ref).inserted,
+                      let deadline = day(tag, slots.2) else { return reject() }
                 var status: AnswerStatus?
-                if let statusText = values.1 {
-                    guard let parsed = AnswerStatus(rawValue: statusText) else { return reject() }
+                if let statusSlot = slots.1 {
+                    guard let parsed = Lexical.answerStatus(tag.attribute(at: statusSlot).rawValue) else { return reject() }
                     status = parsed
-                }
-                var deadline: Day?
-                if let deadlineText = values.2 {
-                    guard let parsed = Lexical.day(deadlineText) else { return reject() }
-                    deadline = parsed
                 }
                 current = Answer(ref: ref, status: status, deadline: deadline, evidence: [], measurements: [], notes: [], location: tag.location)
                 currentEvidenceRefs.removeAll(keepingCapacity: true)
                 currentMeasurementRefs.removeAll(keepingCapacity: true)
                 replaceTop(.assessment(next: 2))
                 stack.append(.answer(next: 0))
-            default:
+            } else if tag.isNamed("cooperative") && next == 0 {
+                guard let slots = attributes(of: tag, "id", "name"),
+                      let id = id(tag, slots.0), let name = value(tag, slots.1) else { return reject() }
+                cooperative.id = id
+                cooperative.name = name
+                replaceTop(.assessment(next: 1))
+                stack.append(.cooperative(next: 0))
+            } else if tag.isNamed("assessor") && next == 1 {
+                guard let slots = attributes(of: tag, "name", "role"),
+                      let name = value(tag, slots.0), let role = value(tag, slots.1).flatMap(AssessorRole.init(rawValue:)) else { return reject() }
+                assessor = Assessor(name: name, role: role)
+                replaceTop(.assessment(next: 2))
+                stack.append(.assessor)
+            } else {
                 return reject()
             }
             return true
         case .cooperative(let next):
             // region, province, commune?, members?, product+, activity*
-            guard let (field, position) = Self.cooperativeField(tag.name), attributes(of: tag) != nil else { return reject() }
+            guard let (field, position) = Self.cooperativeField(tag), attributes(of: tag) != nil else { return reject() }
             let allowed: Bool
             switch position {
             case 0: allowed = next == 0
@@ -202,35 +219,28 @@ private struct StreamState {
             return true
         case .answer(let next):
             let field: Field
-            switch tag.name {
-            case "evidence" where next == 0:
-                guard let values = attributes(of: tag, "ref", "date"),
-                      let ref = values.0, Lexical.isID(ref),
-                      current != nil, currentEvidenceRefs.insert(ref).inserted else { return reject() }
-                var day: Day?
-                if let dateText = values.1 {
-                    guard let parsed = Lexical.day(dateText) else { return reject() }
-                    day = parsed
-                }
-                currentEvidence = EvidenceRecord(ref: ref, date: day, document: "", location: tag.location)
+            if tag.isNamed("evidence") && next == 0 {
+                guard let slots = attributes(of: tag, "ref", "date"),
+                      let ref = id(tag, slots.0), current != nil, currentEvidenceRefs.insert(ref).inserted,
+                      let date = day(tag, slots.1) else { return reject() }
+                currentEvidence = EvidenceRecord(ref: ref, date: date, document: "", location: tag.location)
                 field = .evidence
-            case "measurement" where next <= 1:
-                guard let values = attributes(of: tag, "ref", "value"),
-                      let ref = values.0, Lexical.isID(ref),
-                      current != nil, currentMeasurementRefs.insert(ref).inserted else { return reject() }
+            } else if tag.isNamed("measurement") && next <= 1 {
+                guard let slots = attributes(of: tag, "ref", "value"),
+                      let ref = id(tag, slots.0), current != nil, currentMeasurementRefs.insert(ref).inserted else { return reject() }
                 var value: Double?
-                if let valueText = values.1 {
-                    guard let parsed = Lexical.decimal(valueText) else { return reject() }
+                if let valueSlot = slots.1 {
+                    guard let parsed = Lexical.decimal(tag.attribute(at: valueSlot).rawValue) else { return reject() }
                     value = parsed
                 }
                 currentMeasurement = Measurement(ref: ref, value: value, location: tag.location)
                 replaceTop(.answer(next: 1))
                 field = .measurement
-            case "note":
+            } else if tag.isNamed("note") {
                 guard attributes(of: tag) != nil else { return reject() }
                 replaceTop(.answer(next: 2))
                 field = .note
-            default:
+            } else {
                 return reject()
             }
             stack.append(.answerField(field))
@@ -267,17 +277,14 @@ private struct StreamState {
             switch field {
             case .evidence:
                 currentEvidence?.document = Lexical.collapsed(content)
-                if let record = currentEvidence { current?.evidence.append(record) }
-                currentEvidence = nil
+                if let record = currentEvidence.take() { current?.evidence.append(record) }
             case .measurement:
-                if let measurement = currentMeasurement { current?.measurements.append(measurement) }
-                currentMeasurement = nil
+                if let measurement = currentMeasurement.take() { current?.measurements.append(measurement) }
             default:
                 current?.notes.append(Lexical.collapsed(content))
             }
         case .answer:
-            if let answer = current { answers.append(answer) }
-            current = nil
+            if let answer = current.take() { answers.append(answer) }
         case .cooperative(let next):
             if next < 5 { rejected = true }  // no product
         case .assessment, .assessor, .document, .done:
@@ -315,9 +322,9 @@ enum Lexical {
     }
 
     /// `[A-Za-z0-9][A-Za-z0-9._-]*`
-    static func isID(_ text: String) -> Bool {
+    static func isID(_ text: some Sequence<UInt8>) -> Bool {
         var first = true
-        for byte in text.utf8 {
+        for byte in text {
             let alphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
             if first {
                 guard alphanumeric else { return false }
@@ -334,20 +341,22 @@ enum Lexical {
         !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D }
     }
 
-    /// Exactly `YYYY-MM-DD` and a real day.
-    static func day(_ text: String) -> Day? { Day(iso: text) }
+    /// An answer's status, spelled exactly as the schema's enumeration.
+    static func answerStatus(_ text: UnsafeBufferPointer<UInt8>) -> AnswerStatus? {
+        AnswerStatus.allCases.first { $0.rawValue.utf8.elementsEqual(text) }
+    }
 
     /// Digits with an optional sign and fraction, nothing else (no white space, no exponent).
-    static func decimal(_ text: String) -> Double? {
+    static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         var digits = 0, dots = 0
-        for (index, byte) in text.utf8.enumerated() {
+        for (index, byte) in text.enumerated() {
             if (0x30...0x39).contains(byte) { digits += 1 }
             else if byte == 0x2E { dots += 1 }
             else if (byte == 0x2D || byte == 0x2B) && index == 0 { continue }
             else { return nil }
         }
         guard digits > 0, dots <= 1, digits <= 30 else { return nil }
-        return Double(text)
+        return Double(String(decoding: text, as: UTF8.self))
     }
 
     /// A non-negative integer written with digits only (white space around it allowed).

@@ -19,7 +19,13 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(iso text: String) {
         var text = text
         // Read the bytes in place: dates are read by the hundred per assessment.
-        let parts: (Int, Int, Int)? = text.withUTF8 { bytes in
+        guard let day = text.withUTF8({ Day(iso: $0) }) else { return nil }
+        self = day
+    }
+
+    /// A day written `YYYY-MM-DD` in UTF-8 bytes.
+    public init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        let parts: (Int, Int, Int)? = {
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
@@ -32,7 +38,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
             return (year, month, day)
-        }
+        }()
         guard let (year, month, day) = parts else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -2,7 +2,8 @@ internal import CLibXML2
 
 /// An element of a parsed document, read through Swift values only.
 public struct XMLElement {
-    public static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    public static let xmlNamespace = xmlNamespaceLiteral.description
+    public static let xmlNamespaceLiteral: StaticString = "http://www.w3.org/XML/1998/namespace"
 
     let document: XMLDocument
     let node: xmlNodePtr

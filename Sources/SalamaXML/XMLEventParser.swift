@@ -1,17 +1,70 @@
 internal import CLibXML2
+import Glibc
 
-/// A start tag met while streaming through a document.
+/// A start tag met while streaming through a document. It points into the parser's buffers,
+/// so it is valid only during the `start(_:)` call that receives it: names are compared and
+/// values checked in place, and a Swift string is made only for what a handler keeps.
 public struct XMLStartTag {
-    /// Local name and namespace URI (nil for none).
-    public var name: String
-    public var namespaceURI: String?
-    /// Attributes in document order: local name, namespace URI, value.
-    public var attributes: [(name: String, namespaceURI: String?, value: String)]
-    public var location: SourceLocation
+    fileprivate let localName: UnsafePointer<xmlChar>
+    fileprivate let namespace: UnsafePointer<xmlChar>?
+    /// libxml2's SAX2 layout: five pointers per attribute (local name, prefix, namespace URI,
+    /// value start, value end).
+    fileprivate let fields: UnsafePointer<UnsafePointer<xmlChar>?>?
+    /// The number of attributes.
+    public let attributeCount: Int
+    fileprivate unowned(unsafe) let session: EventSession
 
-    /// The value of an attribute without namespace.
-    public func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name && $0.namespaceURI == nil }?.value
+    /// The local name, as a string.
+    public var name: String { String(cString: localName) }
+
+    /// Whether the local name is `name`.
+    public func isNamed(_ name: StaticString) -> Bool { XMLName.equals(localName, name) }
+
+    /// Whether the element is in the namespace `uri`.
+    public func isInNamespace(_ uri: StaticString) -> Bool {
+        namespace.map { XMLName.equals($0, uri) } ?? false
+    }
+
+    /// The attribute at `index` (0 ..< attributeCount), in document order.
+    public func attribute(at index: Int) -> XMLAttribute {
+        let base = fields! + index * 5
+        return XMLAttribute(localName: base[0]!, namespace: base[2], start: base[3]!, end: base[4]!)
+    }
+
+    /// Where the start tag begins.
+    public var location: SourceLocation { session.startTagLocation() }
+}
+
+/// An attribute of an `XMLStartTag`, valid as long as the tag is.
+public struct XMLAttribute {
+    fileprivate let localName: UnsafePointer<xmlChar>
+    fileprivate let namespace: UnsafePointer<xmlChar>?
+    fileprivate let start: UnsafePointer<xmlChar>
+    fileprivate let end: UnsafePointer<xmlChar>
+
+    /// Whether the attribute has no namespace and the local name `name`.
+    public func isNamed(_ name: StaticString) -> Bool { namespace == nil && XMLName.equals(localName, name) }
+
+    /// Whether the attribute is in the namespace `uri` (`xml:` attributes are in
+    /// `http://www.w3.org/XML/1998/namespace`).
+    public func isInNamespace(_ uri: StaticString) -> Bool {
+        namespace.map { XMLName.equals($0, uri) } ?? false
+    }
+
+    public var hasNamespace: Bool { namespace != nil }
+
+    /// The value's bytes as the parser hands them over (UTF-8, an ampersand still written `&#38;`).
+    public var rawValue: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: end - start) }
+
+    /// The value, decoded; nil when it holds a reference other than `&#38;` (see `decodedValue`).
+    public var value: String? { decodedValue(rawValue) }
+}
+
+/// Names compared in place: libxml2's names are NUL-terminated UTF-8.
+enum XMLName {
+    static func equals(_ pointer: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        return memcmp(pointer, name.utf8Start, count) == 0 && pointer[count] == 0
     }
 }
 
@@ -90,8 +143,6 @@ private final class EventSession {
     var startTags = StartTagLocator()
     /// Whether each open element holds text (see `XMLContent`).
     var holdsText: [Bool] = []
-    var nameKeys: [UnsafeRawPointer] = []
-    var names: [String] = []
 
     init(path: String, handler: any XMLEventHandler) {
         self.path = path
@@ -164,39 +215,23 @@ struct StartTagLocator {
     }
 }
 
-private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-    pointer.map { String(cString: $0) }
-}
-
-extension EventSession {
-    /// Element and attribute names and namespace URIs come from libxml2's dictionary, so one
-    /// pointer always means one string: make each Swift string once per document.
-    func interned(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        let key = UnsafeRawPointer(pointer)
-        // A document uses a handful of names: a short list beats hashing.
-        if let index = nameKeys.firstIndex(of: key) { return names[index] }
-        let made = String(cString: pointer)
-        nameKeys.append(key)
-        names.append(made)
-        return made
-    }
-}
-
 /// An attribute value as SAX2 hands it over. Without entity substitution libxml2 leaves an
 /// ampersand written `&#38;` (the tree builder decodes it later); anything else after an
-/// ampersand is left to the careful path.
-private func attributeValue(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-    guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
-    let escaped = Array("&#38;".utf8)
+/// ampersand is left to the careful path (nil).
+private func decodedValue(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+    guard let start = raw.baseAddress, memchr(start, Int32(UInt8(ascii: "&")), raw.count) != nil else {
+        return String(decoding: raw, as: UTF8.self)
+    }
+    let escaped: StaticString = "&#38;"
     var bytes: [UInt8] = []
     bytes.reserveCapacity(raw.count)
     var index = 0
     while index < raw.count {
         if raw[index] == UInt8(ascii: "&") {
-            guard index + escaped.count <= raw.count, raw[index..<(index + escaped.count)].elementsEqual(escaped) else { return nil }
+            guard raw.count - index >= escaped.utf8CodeUnitCount,
+                  memcmp(raw.baseAddress! + index, escaped.utf8Start, escaped.utf8CodeUnitCount) == 0 else { return nil }
             bytes.append(UInt8(ascii: "&"))
-            index += escaped.count
+            index += escaped.utf8CodeUnitCount
         } else {
             bytes.append(raw[index])
             index += 1
@@ -207,22 +242,8 @@ private func attributeValue(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
 
 private let startElement: startElementNsSAX2Func = { context, localName, _, uri, _, _, attributeCount, _, attributes in
     guard let session = EventSession.from(context), !session.stopped, let localName else { return }
-    var values: [(name: String, namespaceURI: String?, value: String)] = []
-    if let attributes, attributeCount > 0 {
-        values.reserveCapacity(Int(attributeCount))
-        for index in 0..<Int(attributeCount) {
-            let base = index * 5
-            guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-            guard let value = attributeValue(UnsafeBufferPointer(start: start, count: end - start)) else {
-                session.failed = true
-                session.stop()
-                return
-            }
-            values.append((session.interned(name) ?? "", session.interned(attributes[base + 2]), value))
-        }
-    }
-    let tag = XMLStartTag(name: session.interned(localName) ?? "", namespaceURI: session.interned(uri), attributes: values,
-                          location: session.startTagLocation())
+    let tag = XMLStartTag(localName: localName, namespace: uri, fields: attributes, attributeCount: Int(max(attributeCount, 0)),
+                          session: session)
     guard let content = session.handler.start(tag) else {
         session.stopped = true
         session.stop()

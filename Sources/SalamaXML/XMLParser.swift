@@ -156,66 +156,82 @@ enum MarkupLimits {
     /// Markup is read in ASCII, after dropping NUL bytes so that UTF-16 and UCS-4 read alike;
     /// comments, CDATA sections and processing instructions are skipped.
     static func check(_ bytes: [UInt8], path: String) -> Diagnostic? {
-        let text = bytes.contains(0) ? bytes.filter { $0 != 0 } : bytes
+        let hasNUL = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
+        let text = hasNUL ? bytes.filter { $0 != 0 } : bytes
+        return text.withUnsafeBufferPointer { scan($0, path: path) }
+    }
+
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
+        guard let base = text.baseAddress else { return nil }
         let count = text.count
-        var line = 1
         var namespaces = 0
         var index = 0
         func starts(_ literal: StaticString, at position: Int) -> Bool {
             let length = literal.utf8CodeUnitCount
-            guard position + length <= count else { return false }
-            return literal.withUTF8Buffer { literalBytes in
-                (0..<length).allSatisfy { text[position + $0] == literalBytes[$0] }
-            }
+            return position + length <= count && memcmp(base + position, literal.utf8Start, length) == 0
         }
-        /// Moves past `terminator`, counting lines.
+        /// Moves past `terminator` (or to the end).
         func skip(past terminator: StaticString) {
-            while index < count && !starts(terminator, at: index) {
-                if text[index] == UInt8(ascii: "\n") { line += 1 }
+            while let found = position(of: terminator.utf8Start.pointee, from: index) {
+                index = found
+                if starts(terminator, at: index) {
+                    index += terminator.utf8CodeUnitCount
+                    return
+                }
                 index += 1
             }
-            index += terminator.utf8CodeUnitCount
+            index = count
+        }
+        func position(of byte: UInt8, from start: Int) -> Int? {
+            guard start < count, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        /// The line of a position, counted only when there is an error to report.
+        func line(at position: Int) -> Int {
+            var line = 1
+            for offset in 0..<position where base[offset] == UInt8(ascii: "\n") { line += 1 }
+            return line
+        }
 
         while index < count {
-            let byte = text[index]
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            guard byte == UInt8(ascii: "<") else { index += 1; continue }
+            guard let found = position(of: UInt8(ascii: "<"), from: index) else { break }
+            index = found
             if starts("<!--", at: index) { skip(past: "-->"); continue }
             if starts("<![CDATA[", at: index) { skip(past: "]]>"); continue }
             if starts("<?", at: index) { skip(past: "?>"); continue }
             // A start or end tag (or a declaration): up to its `>` outside quotes.
-            let tagLine = line
+            let tagStart = index
             var attributes = 0
-            var quote: UInt8 = 0
             var afterSpace = false
             index += 1
             while index < count {
-                let current = text[index]
-                if current == UInt8(ascii: "\n") { line += 1 }
-                if quote != 0 {
-                    if current == quote { quote = 0 }
-                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
-                    quote = current
+                let current = base[index]
+                if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    // Jump over the quoted value: most of a tag's bytes.
+                    index = position(of: current, from: index + 1) ?? count
+                    afterSpace = false
+                    index += 1
+                    continue
                 } else if current == UInt8(ascii: ">") {
                     break
                 } else if current == UInt8(ascii: "=") {
                     attributes += 1
-                } else if afterSpace && starts("xmlns", at: index) && index + 5 < count
-                            && (text[index + 5] == UInt8(ascii: ":") || text[index + 5] == UInt8(ascii: "=") || isSpace(text[index + 5])) {
+                } else if afterSpace && current == UInt8(ascii: "x") && starts("xmlns", at: index) && index + 5 < count
+                            && (base[index + 5] == UInt8(ascii: ":") || base[index + 5] == UInt8(ascii: "=") || isSpace(base[index + 5])) {
                     namespaces += 1
                 }
-                afterSpace = quote == 0 && isSpace(current)
+                afterSpace = isSpace(current)
                 index += 1
             }
             index += 1
-            let location = SourceLocation(file: path, line: tagLine, column: 1)
             if attributes > maximumAttributesPerTag {
-                return .error(at: location, "a start tag with more than \(maximumAttributesPerTag) attributes: checklists and assessments need a few")
+                return .error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
+                              "a start tag with more than \(maximumAttributesPerTag) attributes: checklists and assessments need a few")
             }
             if namespaces > maximumNamespaceDeclarations {
-                return .error(at: location, "more than \(maximumNamespaceDeclarations) namespace declarations: checklists and assessments need a few")
+                return .error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
+                              "more than \(maximumNamespaceDeclarations) namespace declarations: checklists and assessments need a few")
             }
         }
         return nil
