@@ -52,29 +52,48 @@ public struct SummaryRun: Sendable {
     public static func files(under paths: [String]) -> [String] {
         var files: [String] = []
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
                 files.append(path)
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else { continue }
+            var folder = path
+            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    enumerator.skipDescendants()
-                    continue
-                }
-                let lower = name.lowercased()
-                guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
-                let full = (path as NSString).appendingPathComponent(relative)
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), isFolder.boolValue { continue }
-                found.append(full)
-            }
+            collect(in: folder == "/" ? "" : folder, into: &found)
             files += found.sorted()
         }
         return files
+    }
+
+    /// Adds the assessment files of a folder and its subfolders. Read with readdir: the entry's
+    /// type comes with its name, so a folder of thousands of files costs no call per file.
+    private static func collect(in folder: String, into found: inout [String]) {
+        guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name.hasPrefix(".") { continue }
+            let full = folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var status = stat()
+                guard lstat(full, &status) == 0 else { continue }
+                type = status.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                collect(in: full, into: &found)
+                continue
+            }
+            let lower = name.lowercased()
+            guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
+            if type == UInt8(DT_LNK) {
+                // A link to a folder is not followed, nor taken for a file.
+                var status = stat()
+                if stat(full, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { continue }
+            }
+            found.append(full)
+        }
     }
 
     /// Runs the summary over `files`.
@@ -83,8 +102,9 @@ public struct SummaryRun: Sendable {
     public func run(files: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InvalidInputError) -> SummaryReport {
         XMLLibrary.initialize()
         _ = Schemas.assessment
-        let checklist = try settleChecklist(files)
-        let run = CheckRun(catalog: ChecklistCatalog(.file(checklist.path)), loadAssessment: loadAssessment)
+        let loaded = try settleChecklist(files)
+        let checklist = loaded.value
+        let run = CheckRun(catalog: ChecklistCatalog(preloaded: loaded), loadAssessment: loadAssessment)
         // Prepare the checklist's evaluator once, before the workers start.
         _ = run.evaluator(for: checklist)
 
@@ -130,13 +150,13 @@ public struct SummaryRun: Sendable {
 
     /// The checklist of the summary: the one given, else the one the first loadable
     /// assessment names.
-    private func settleChecklist(_ files: [String]) throws(InvalidInputError) -> Checklist {
-        if case .file(let path) = catalog.source { return try catalog.load(path).value }
+    private func settleChecklist(_ files: [String]) throws(InvalidInputError) -> Loaded<Checklist> {
+        if case .file(let path) = catalog.source { return try catalog.load(path) }
         var firstProblem: InvalidInputError?
         for file in files {
             guard let assessment = try? loadAssessment(file) else { continue }
             do {
-                return try catalog.checklist(for: assessment.value.checklistID).value
+                return try catalog.checklist(for: assessment.value.checklistID)
             } catch {
                 firstProblem = firstProblem ?? error
             }

@@ -1,4 +1,5 @@
 import SalamaXML
+import Glibc
 
 /// The fast path for assessments: one streaming pass that builds the model while checking
 /// everything the schema and the contract's section 2 ask.
@@ -20,7 +21,8 @@ public enum AssessmentStreamReader {
 /// Receives the parser's events; the work happens in a value, so that Swift checks exclusive
 /// access once per event rather than at every field.
 private final class StreamBuilder: XMLEventHandler {
-    var state: StreamState
+    // One access per event, never overlapping: no need for a run-time check.
+    @exclusivity(unchecked) var state: StreamState
 
     init(path: String) {
         state = StreamState(path: path)
@@ -150,7 +152,7 @@ private struct StreamState {
 
     mutating func start(_ tag: XMLStartTag) -> Bool {
         guard tag.isInNamespace(AssessmentLoader.namespaceLiteral), let place = stack.last else { return reject() }
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         switch place {
         case .document:
             guard tag.isNamed("assessment"),
@@ -254,21 +256,21 @@ private struct StreamState {
         guard !rejected, let place = stack.popLast() else { return }
         let content: String
         switch place {
-        case .cooperativeField, .answerField: content = String(decoding: text, as: UTF8.self)
+        case .cooperativeField, .answerField: content = text.withUnsafeBufferPointer { Lexical.collapsed($0) }
         default: content = ""
         }
-        text.removeAll(keepingCapacity: true)
+        if !text.isEmpty { text.removeAll(keepingCapacity: true) }
         switch place {
         case .cooperativeField(let field):
             switch field {
-            case .region: cooperative.region = Lexical.collapsed(content); hasRegion = true
-            case .province: cooperative.province = Lexical.collapsed(content); hasProvince = true
-            case .commune: cooperative.commune = Lexical.collapsed(content)
+            case .region: cooperative.region = content; hasRegion = true
+            case .province: cooperative.province = content; hasProvince = true
+            case .commune: cooperative.commune = content
             case .members:
                 guard let members = Lexical.count(content) else { rejected = true; return }
                 cooperative.members = members
             case .product, .activity:
-                let token = Lexical.collapsed(content)
+                let token = content
                 guard Lexical.isToken(token) else { rejected = true; return }
                 if field == .product { cooperative.products.append(token) } else { cooperative.activities.append(token) }
             case .evidence, .measurement, .note: rejected = true
@@ -276,12 +278,12 @@ private struct StreamState {
         case .answerField(let field):
             switch field {
             case .evidence:
-                currentEvidence?.document = Lexical.collapsed(content)
+                currentEvidence?.document = content
                 if let record = currentEvidence.take() { current?.evidence.append(record) }
             case .measurement:
                 if let measurement = currentMeasurement.take() { current?.measurements.append(measurement) }
             default:
-                current?.notes.append(Lexical.collapsed(content))
+                current?.notes.append(content)
             }
         case .answer:
             if let answer = current.take() { answers.append(answer) }
@@ -343,7 +345,14 @@ enum Lexical {
 
     /// An answer's status, spelled exactly as the schema's enumeration.
     static func answerStatus(_ text: UnsafeBufferPointer<UInt8>) -> AnswerStatus? {
-        AnswerStatus.allCases.first { $0.rawValue.utf8.elementsEqual(text) }
+        func spells(_ word: StaticString) -> Bool {
+            text.count == word.utf8CodeUnitCount && memcmp(text.baseAddress!, word.utf8Start, text.count) == 0
+        }
+        if spells("yes") { return .yes }
+        if spells("no") { return .no }
+        if spells("partial") { return .partial }
+        if spells("na") { return .na }
+        return nil
     }
 
     /// Digits with an optional sign and fraction, nothing else (no white space, no exponent).
@@ -368,10 +377,16 @@ enum Lexical {
 
     /// White space collapsed to single spaces and trimmed, as the loaders store texts.
     static func collapsed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { collapsed($0) }
+    }
+
+    /// UTF-8 bytes as a string, white space collapsed to single spaces and trimmed.
+    static func collapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // Most texts need nothing done: no white space but single spaces between words.
         var clean = true
         var afterSpace = true
-        for byte in text.utf8 {
+        for byte in bytes {
             if isWhitespace(byte) {
                 if byte != 0x20 || afterSpace { clean = false; break }
                 afterSpace = true
@@ -379,18 +394,18 @@ enum Lexical {
                 afterSpace = false
             }
         }
-        if clean && (text.isEmpty || !afterSpace) { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        if clean && (bytes.isEmpty || !afterSpace) { return String(decoding: bytes, as: UTF8.self) }
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if isWhitespace(byte) {
-                pendingSpace = !bytes.isEmpty
+                pendingSpace = !kept.isEmpty
             } else {
-                if pendingSpace { bytes.append(0x20); pendingSpace = false }
-                bytes.append(byte)
+                if pendingSpace { kept.append(0x20); pendingSpace = false }
+                kept.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: kept, as: UTF8.self)
     }
 }

@@ -20,6 +20,12 @@ public final class ChecklistCatalog: @unchecked Sendable {
         self.source = source
     }
 
+    /// A catalog of one checklist already loaded: it is not read again.
+    public convenience init(preloaded checklist: Loaded<Checklist>) {
+        self.init(.file(checklist.value.path))
+        loaded[checklist.value.path] = .success(checklist)
+    }
+
     /// The checklist an assessment names, loaded.
     /// - Throws: `InvalidInputError` when the checklist cannot be found or is invalid.
     public func checklist(for id: String) throws(InvalidInputError) -> Loaded<Checklist> {

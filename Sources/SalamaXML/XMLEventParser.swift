@@ -63,8 +63,14 @@ public struct XMLAttribute {
 /// Names compared in place: libxml2's names are NUL-terminated UTF-8.
 enum XMLName {
     static func equals(_ pointer: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        let count = name.utf8CodeUnitCount
-        return memcmp(pointer, name.utf8Start, count) == 0 && pointer[count] == 0
+        // Names are short: a loop beats a call to memcmp.
+        let count = name.utf8CodeUnitCount, literal = name.utf8Start
+        var index = 0
+        while index < count {
+            guard pointer[index] == literal[index] else { return false }
+            index += 1
+        }
+        return pointer[count] == 0
     }
 }
 
@@ -138,11 +144,13 @@ private final class EventSession {
     let path: String
     let handler: any XMLEventHandler
     var context: xmlParserCtxtPtr?
-    var stopped = false
-    var failed = false
-    var startTags = StartTagLocator()
+    // Each callback reads and writes these in turn, never overlapping: no need for run-time
+    // exclusivity checks, which would cost more than the callbacks' own work.
+    @exclusivity(unchecked) var stopped = false
+    @exclusivity(unchecked) var failed = false
+    @exclusivity(unchecked) var startTags = StartTagLocator()
     /// Whether each open element holds text (see `XMLContent`).
-    var holdsText: [Bool] = []
+    @exclusivity(unchecked) var holdsText: [Bool] = []
 
     init(path: String, handler: any XMLEventHandler) {
         self.path = path

@@ -197,31 +197,29 @@ enum MarkupLimits {
         while index < count {
             guard let found = position(of: UInt8(ascii: "<"), from: index) else { break }
             index = found
-            if starts("<!--", at: index) { skip(past: "-->"); continue }
-            if starts("<![CDATA[", at: index) { skip(past: "]]>"); continue }
-            if starts("<?", at: index) { skip(past: "?>"); continue }
+            if index + 1 < count && (base[index + 1] == UInt8(ascii: "!") || base[index + 1] == UInt8(ascii: "?")) {
+                if starts("<!--", at: index) { skip(past: "-->"); continue }
+                if starts("<![CDATA[", at: index) { skip(past: "]]>"); continue }
+                if starts("<?", at: index) { skip(past: "?>"); continue }
+            }
             // A start or end tag (or a declaration): up to its `>` outside quotes.
             let tagStart = index
             var attributes = 0
-            var afterSpace = false
             index += 1
             while index < count {
                 let current = base[index]
                 if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
                     // Jump over the quoted value: most of a tag's bytes.
-                    index = position(of: current, from: index + 1) ?? count
-                    afterSpace = false
-                    index += 1
+                    index = (position(of: current, from: index + 1) ?? count) + 1
                     continue
                 } else if current == UInt8(ascii: ">") {
                     break
                 } else if current == UInt8(ascii: "=") {
                     attributes += 1
-                } else if afterSpace && current == UInt8(ascii: "x") && starts("xmlns", at: index) && index + 5 < count
+                } else if current == UInt8(ascii: "x") && isSpace(base[index - 1]) && starts("xmlns", at: index) && index + 5 < count
                             && (base[index + 5] == UInt8(ascii: ":") || base[index + 5] == UInt8(ascii: "=") || isSpace(base[index + 5])) {
                     namespaces += 1
                 }
-                afterSpace = isSpace(current)
                 index += 1
             }
             index += 1
