@@ -53,6 +53,24 @@ import SalamaTestSupport
             .replacingOccurrences(of: "<province>Errachidia</province>", with: "<province>\(profile.province)</province>")
     }
 
+    @Test func listsAssessmentFilesOfFoldersInNameOrder() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("in/b.xml", "")
+        folder.write("in/A.CSV", "")
+        folder.write("in/sub/c.xml", "")
+        folder.write("in/notes.txt", "")
+        folder.write("in/.hidden.xml", "")
+        folder.write("in/.git/d.xml", "")
+        folder.write("other/e.xml", "")
+        // A link to a folder is neither followed nor taken for a file; a link to a file is a file.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/linked.xml", withDestinationPath: folder.path + "/other")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/in/f.xml", withDestinationPath: folder.path + "/other/e.xml")
+
+        let files = SummaryRun.files(under: [folder.path + "/in/", folder.path + "/given.xml"])
+        #expect(files == ["A.CSV", "b.xml", "f.xml", "sub/c.xml"].map { folder.path + "/in/" + $0 } + [folder.path + "/given.xml"])
+    }
+
     @Test func aggregatesAThousandAssessmentsAndListsInvalidFiles() throws {
         var random = SeededGenerator(state: 2026)
         let folder = TemporaryFolder()
