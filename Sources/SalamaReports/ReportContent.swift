@@ -308,21 +308,28 @@ struct ReportContent: Sendable {
         }
     }
 
-    /// The targets whose requirements a target's scope holds: itself and what it includes.
-    /// Text from a file as one line: runs of white space (line breaks included) become one
-    /// space, and the ends are trimmed.
+    /// Text from a file as one line: runs of white space (line breaks and Unicode spaces
+    /// included) become one space, and the ends are trimmed.
     static func inline(_ text: String) -> String {
-        var out = ""
+        // Scalars, not characters: grapheme breaking would cost more than the whole report.
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar.value == 0x0B || scalar.value == 0x0C)
+                : scalar.properties.isWhitespace
+        }
+        // Most texts are clean already: no white space but single spaces between words.
+        let onlySpaces = !text.unicodeScalars.contains { isSpace($0) && $0 != " " }
+        if onlySpaces && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ") { return text }
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(character)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 }

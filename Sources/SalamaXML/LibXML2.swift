@@ -6,9 +6,9 @@ public enum XMLLibrary {
     private static let setUp: Void = {
         xmlInitParser()
         salama_silence_generic_errors()
-        // Nothing is ever loaded through libxml2's own I/O except the module files that
-        // an inclusion session explicitly allows (see `confinedEntityLoader`).
-        xmlSetExternalEntityLoader(confinedEntityLoader)
+        // Nothing is ever loaded through libxml2's own I/O: documents are parsed from memory
+        // and modules are included by `XInclude` (see `refuseExternalResources`).
+        xmlSetExternalEntityLoader(refuseExternalResources)
     }()
 
     /// Initialises libxml2 once per process. Call it before any concurrent use; every entry
@@ -30,16 +30,13 @@ final class ParserSession {
     var diagnostics: [Diagnostic] = []
     /// The display path of the document being parsed, for errors libxml2 reports without one.
     let path: String
-    /// The folder (real path) that included files must stay inside; nil allows no file at all.
-    let confinementRoot: String?
     /// Maps a libxml2 node to its location, once a document exists.
     var locate: ((xmlNodePtr) -> SourceLocation)?
     /// Locates the start tags of a parse (see `StartTagLocator`).
     var startTags = StartTagLocator()
 
-    init(path: String, confinementRoot: String? = nil) {
+    init(path: String) {
         self.path = path
-        self.confinementRoot = confinementRoot
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -85,28 +82,14 @@ private let structuredErrorHandler: xmlStructuredErrorFunc = { context, error in
     session.record(error)
 }
 
-/// libxml2's loader for external resources. Only XInclude reaches it (parsing is from memory
-/// and document type declarations are refused), and only files inside the session's folder
-/// are handed back; anything else (URLs, other folders, DTDs of a parse) is refused.
-private let confinedEntityLoader: xmlExternalEntityLoader = { url, _, context in
-    guard let url, let context, let session = ParserSession.from(context.pointee._private),
-          let root = session.confinementRoot else { return nil }
-    let requested = String(cString: url)
-    guard let path = IncludePolicy.localPath(of: requested),
-          let real = IncludePolicy.realPath(path), IncludePolicy.isInside(real, root: root) else {
-        session.diagnostics.append(.error(at: .file(session.path), "refused to load '\(requested)': only files inside the checklist's folder may be included"))
-        return nil
+/// libxml2's loader for external resources, should anything ever ask for one (a DTD, an
+/// external entity, a schema import): it refuses, so that no local file or URL is read behind
+/// the parser's back.
+private let refuseExternalResources: xmlExternalEntityLoader = { url, _, context in
+    if let url, let context, let session = ParserSession.from(context.pointee._private) {
+        session.diagnostics.append(.error(at: .file(session.path), "refused to load '\(String(cString: url))': Salama reads no external resource"))
     }
-    guard let input = xmlNewInputFromFile(context, real) else { return nil }
-    // The module is read from its checked real path, but keeps the name the include asked
-    // for: libxml2 names the included document after its input and derives the xml:base it
-    // records from that name, so a real (absolute) name next to a relative checklist path
-    // would name the module wrongly in every diagnostic.
-    if let name = xmlCharStrdup(url) {
-        salama_xml_free(UnsafeMutableRawPointer(mutating: input.pointee.filename))
-        input.pointee.filename = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
-    }
-    return input
+    return nil
 }
 
 enum LibXML2Message {

@@ -1,12 +1,14 @@
 internal import CLibXML2
 import Foundation
 
-/// Resolves `xi:include` with libxml2's XInclude, confined to one folder tree.
+/// Resolves `xi:include`, confined to one folder tree.
 ///
-/// Every include, at any depth, is checked first: the target must be a relative path to an
-/// XML file inside the folder (no URL, no absolute path, no `..` escaping it, no symbolic link
-/// leading out), parse as XML, hold no document type declaration and form no cycle. Only then
-/// does libxml2 include the files, through a loader that refuses anything outside the folder.
+/// Every include, at any depth, is checked: the target must be a relative path to an XML file
+/// inside the folder (no URL, no absolute path, no `..` escaping it, no symbolic link leading
+/// out), parse as XML, hold no document type declaration and form no cycle. Each module is
+/// parsed once, by the same strict parser as the checklist, and its root copied in place of
+/// the include with an `xml:base` naming the module, as XInclude 1.0 says; libxml2's own
+/// XInclude would parse every module a second time and loses the columns of its elements.
 public enum XInclude {
     public static let namespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
     static let maximumDepth = 16
@@ -28,42 +30,41 @@ public enum XInclude {
         guard let top = document.root else { return }
         let topReal = IncludePolicy.realPath(document.path) ?? document.path
         var budget = IncludeBudget()
-        let found = check(top, displayPath: document.path, stack: [topReal], root: root, budget: &budget, diagnostics: &diagnostics)
+        var inclusions: [Inclusion] = []
+        check(top, displayPath: document.path, stack: [topReal], root: root, budget: &budget, inclusions: &inclusions,
+              diagnostics: &diagnostics)
         guard !diagnostics.containsErrors else { throw InvalidInputError(diagnostics.sortedForDisplay()) }
-        guard found else { return }
-
-        let session = ParserSession(path: document.path, confinementRoot: root)
-        session.locate = { document.location(of: $0) }
-        let options = XMLParser.options | Int32(XML_PARSE_NOXINCNODE.rawValue)
-        let result = session.capturingErrors {
-            xmlXIncludeProcessFlagsData(document.pointer, options, session.opaque)
-        }
-        if result < 0 || session.diagnostics.containsErrors {
-            var all = session.diagnostics
-            if !all.containsErrors { all.append(.error(at: .file(document.path), "the modules could not be included")) }
-            throw InvalidInputError(all.sortedForDisplay())
+        for inclusion in inclusions {
+            guard inclusion.substitute() else {
+                throw InvalidInputError(.error(at: inclusion.include.location, "the module could not be included: out of memory"))
+            }
         }
     }
 
-    /// Checks the includes under `element`; returns whether there was any.
+    /// Checks the includes under `element`, adding each to `inclusions` (its module's own
+    /// includes already substituted).
     private static func check(_ element: XMLElement, displayPath: String, stack: [String], root: String,
-                              budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Bool {
-        var found = false
+                              budget: inout IncludeBudget, inclusions: inout [Inclusion], diagnostics: inout [Diagnostic]) {
         for child in element.children {
             if let namespace = child.namespaceURI, namespaces.contains(namespace), child.name == "include" {
-                found = true
-                checkInclude(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, diagnostics: &diagnostics)
-            } else if check(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, diagnostics: &diagnostics) {
-                found = true
+                if let inclusion = checkInclude(child, displayPath: displayPath, stack: stack, root: root, budget: &budget,
+                                                diagnostics: &diagnostics) {
+                    inclusions.append(inclusion)
+                }
+            } else {
+                check(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, inclusions: &inclusions,
+                      diagnostics: &diagnostics)
             }
         }
-        return found
     }
 
     private static func checkInclude(_ include: XMLElement, displayPath: String, stack: [String], root: String,
-                                     budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) {
+                                     budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Inclusion? {
         let here = include.location
-        func refuse(_ message: String) { diagnostics.append(.error(at: here, message)) }
+        func refuse(_ message: String) -> Inclusion? {
+            diagnostics.append(.error(at: here, message))
+            return nil
+        }
 
         guard let href = include.attribute("href"), !href.isEmpty else {
             return refuse("xi:include needs an href naming a module file")
@@ -77,11 +78,14 @@ public enum XInclude {
         if IncludePolicy.hasScheme(href) {
             return refuse("xi:include of '\(href)' is refused: only files inside the checklist's folder may be included, never a URL")
         }
+        guard let uri = xmlParseURI(href) else {
+            return refuse("xi:include of '\(href)': the href is not a valid URI reference; write a space as %20")
+        }
+        xmlFreeURI(uri)
         if href.hasPrefix("/") || href.hasPrefix("\\") {
             return refuse("xi:include of '\(href)' is refused: absolute paths are not allowed; name the module relative to the including file")
         }
-        // href is a URI reference: libxml2 decodes its escapes (`%20`) when it loads the
-        // module, so the file checked here must be the decoded one too.
+        // href is a URI reference: its escapes (`%20`) name the file's characters.
         let reference = href.removingPercentEncoding ?? href
         let directory = (stack.last! as NSString).deletingLastPathComponent
         let target = (directory as NSString).appendingPathComponent(reference)
@@ -104,24 +108,65 @@ public enum XInclude {
         // Each inclusion copies the module into the checklist: bound their number and size.
         budget.inclusions += 1
         if budget.inclusions > maximumInclusions {
-            if !budget.exhausted { refuse("xi:include of '\(href)': more than \(maximumInclusions) inclusions in all (counting each module as often as it is included)") }
+            if !budget.exhausted { _ = refuse("xi:include of '\(href)': more than \(maximumInclusions) inclusions in all (counting each module as often as it is included)") }
             budget.exhausted = true
-            return
+            return nil
         }
         let moduleDisplay = IncludePolicy.join(displayPath, reference)
         do {
             let module = try XMLParser.parse(file: moduleDisplay)
             budget.bytes += module.bytes.count
             if budget.bytes > XMLParser.maximumFileSize {
-                if !budget.exhausted { refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
+                if !budget.exhausted { _ = refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
                 budget.exhausted = true
-                return
+                return nil
             }
-            if let moduleRoot = module.root {
-                _ = check(moduleRoot, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget, diagnostics: &diagnostics)
+            guard let moduleRoot = module.root else { return nil }
+            var nested: [Inclusion] = []
+            let errorsBefore = diagnostics.count { $0.isError }
+            check(moduleRoot, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget,
+                  inclusions: &nested, diagnostics: &diagnostics)
+            // A module with a refused include is never copied: the whole resolution fails.
+            guard diagnostics.count(where: { $0.isError }) == errorsBefore else { return nil }
+            for inclusion in nested where !inclusion.substitute() {
+                return refuse("xi:include of '\(href)': the module could not be included: out of memory")
             }
+            return Inclusion(include: include, module: module, base: IncludePolicy.join("", href))
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+}
+
+/// An include that passed every check, with its module parsed.
+struct Inclusion {
+    let include: XMLElement
+    let module: XMLDocument
+    /// The `xml:base` of the copied root: the href, relative to the including file.
+    let base: String
+
+    /// Replaces the include by a copy of the module's root; false when out of memory.
+    func substitute() -> Bool {
+        guard let moduleRoot = xmlDocGetRootElement(module.pointer),
+              let copy = xmlDocCopyNode(moduleRoot, include.document.pointer, 1) else { return false }
+        copyStartTagPositions(from: moduleRoot, to: copy)
+        xmlNodeSetBase(copy, base)
+        xmlReplaceNode(include.node, copy)
+        xmlFreeNode(include.node)
+        return true
+    }
+
+    /// The copy keeps the line of each element but not the exact start tag position the parser
+    /// recorded (see `StartTagPosition`): carry them over, walking both trees in step.
+    private func copyStartTagPositions(from original: xmlNodePtr, to copy: xmlNodePtr) {
+        copy.pointee._private = original.pointee._private
+        var source = original.pointee.children
+        var target = copy.pointee.children
+        while let from = source, let to = target {
+            if from.pointee.type == XML_ELEMENT_NODE { copyStartTagPositions(from: from, to: to) }
+            source = from.pointee.next
+            target = to.pointee.next
         }
     }
 }
@@ -142,13 +187,6 @@ enum IncludePolicy {
         let scheme = reference[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-    }
-
-    /// The local file a libxml2 URL names, or nil for a non-file URL.
-    static func localPath(of url: String) -> String? {
-        if url.hasPrefix("file://") { return LibXML2Message.displayPath(url) }
-        if hasScheme(url) { return nil }
-        return LibXML2Message.displayPath(url)
     }
 
     static func realPath(_ path: String) -> String? {
