@@ -142,8 +142,19 @@ enum Syntax {
     }
 
     static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (1...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        // Read as bytes: every localized text of a checklist has one.
+        var length = 0, firstPart = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                guard (1...8).contains(length) else { return false }
+                length = 0
+                firstPart = false
+                continue
+            }
+            let letter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            guard letter || (!firstPart && (0x30...0x39).contains(byte)) else { return false }
+            length += 1
+        }
+        return (1...8).contains(length)
     }
 }

@@ -317,8 +317,13 @@ struct ReportContent: Sendable {
                 : scalar.properties.isWhitespace
         }
         // Most texts are clean already: no white space but single spaces between words.
-        let onlySpaces = !text.unicodeScalars.contains { isSpace($0) && $0 != " " }
-        if onlySpaces && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ") { return text }
+        var clean = true, afterSpace = true
+        for scalar in text.unicodeScalars {
+            let space = isSpace(scalar)
+            if space && (scalar != " " || afterSpace) { clean = false; break }
+            afterSpace = space
+        }
+        if clean && !afterSpace { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {

@@ -40,12 +40,25 @@ public struct XMLElement {
         var property = node.pointee.properties
         while let attribute = property {
             defer { property = attribute.pointee.next }
-            guard String(cString: attribute.pointee.name) == name else { continue }
-            let attributeNamespace = attribute.pointee.ns.flatMap { $0.pointee.href.map { String(cString: $0) } }
-            guard attributeNamespace == namespace else { continue }
+            // Compared in place: a checklist's elements are read by the thousand.
+            guard Self.spells(attribute.pointee.name, name) else { continue }
+            switch (attribute.pointee.ns?.pointee.href, namespace) {
+            case (nil, nil): break
+            case let (href?, namespace?) where Self.spells(href, namespace): break
+            default: continue
+            }
             return textOfChildren(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
         }
         return nil
+    }
+
+    /// Whether a NUL-terminated libxml2 string spells `text`.
+    private static func spells(_ pointer: UnsafePointer<xmlChar>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for (index, byte) in bytes.enumerated() where pointer[index] != byte { return false }
+            return pointer[bytes.count] == 0
+        }
     }
 
     /// `xml:lang` on this element itself.
