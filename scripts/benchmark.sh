@@ -4,8 +4,10 @@
 #
 # Usage: scripts/benchmark.sh [N] [RUNS]     (defaults: 10000 files, 5 runs each)
 # Prints files per second for both, the ratio (salama ÷ xmllint; ≤ 1.0 means salama, which
-# also validates and evaluates, is no slower than the bare parse), and peak resident memory
-# of salama for N and for N/10 files (flat memory: the two should be close).
+# also validates and evaluates, is no slower than the bare parse), peak resident memory of
+# salama for N and for N/10 files (flat memory: the two should be close), and `salama check`
+# of one sample from start to result against `xmllint --noout --nonet --xinclude` of the
+# checklist and the sample.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}
@@ -56,3 +58,16 @@ PY
 
 peak() { /usr/bin/time -v "$SALAMA" summary "$1" --checklist "$CHECKLIST" --format json --output /dev/null 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /, "", $2); print $2}'; }
 echo "peak memory: $(( $(peak "$WORK/n$N") / 1024 )) MB for $N files, $(( $(peak "$WORK/n$SMALL") / 1024 )) MB for $SMALL files"
+
+SAMPLE=Samples/nakhil-erfoud-self.xml
+hyperfine -N --warmup 3 --runs $((RUNS * 10)) --export-json "$WORK/hyperfine-check.json" \
+  -n "xmllint --xinclude" "xmllint --noout --nonet --xinclude $CHECKLIST $SAMPLE" \
+  -n "salama check" "$SALAMA check $SAMPLE --checklist $CHECKLIST" \
+  >/dev/null
+python3 - "$WORK/hyperfine-check.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+lint = results["xmllint --xinclude"]["median"] * 1000
+salama = results["salama check"]["median"] * 1000
+print(f"check of one sample:     salama {salama:.1f} ms median, xmllint --xinclude {lint:.1f} ms: {salama / lint:.1f}x")
+PY

@@ -60,7 +60,9 @@ public enum XInclude {
 
     private static func checkInclude(_ include: XMLElement, displayPath: String, stack: [String], root: String,
                                      budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Inclusion? {
-        let here = include.location
+        // In the file that holds the include, whatever an author's xml:base says.
+        let written = include.location
+        let here = SourceLocation(file: displayPath, line: written.line, column: written.column)
         func refuse(_ message: String) -> Inclusion? {
             diagnostics.append(.error(at: here, message))
             return nil
@@ -84,6 +86,12 @@ public enum XInclude {
         xmlFreeURI(uri)
         if href.hasPrefix("/") || href.hasPrefix("\\") {
             return refuse("xi:include of '\(href)' is refused: absolute paths are not allowed; name the module relative to the including file")
+        }
+        // XInclude resolves href against the include's base URI; modules are named relative to
+        // the file that includes them, so an author's xml:base above the include is refused
+        // rather than followed out of the folder or silently ignored.
+        if include.hasAuthorBase {
+            return refuse("xi:include of '\(href)' is refused: an xml:base above it would change the file it names; name modules relative to the file that includes them")
         }
         // href is a URI reference: its escapes (`%20`) name the file's characters.
         let reference = href.removingPercentEncoding ?? href

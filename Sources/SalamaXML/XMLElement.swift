@@ -61,6 +61,17 @@ public struct XMLElement {
         }
     }
 
+    /// Whether this element or one above it in its own file carries an `xml:base` (as written
+    /// by an author: the ones inclusion adds are on included roots, above the module's file).
+    var hasAuthorBase: Bool {
+        var current: xmlNodePtr? = node
+        while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+            if xmlHasNsProp(element, "base", salama_xml_namespace()) != nil { return true }
+            current = element.pointee.parent
+        }
+        return false
+    }
+
     /// `xml:lang` on this element itself.
     public var language: String? { attribute("lang", namespace: Self.xmlNamespace) }
 

@@ -213,6 +213,26 @@ struct XIncludeTests {
         #expect(included.children.last?.location == Location(file: included.file, line: 4, column: 3))
     }
 
+    @Test func anXMLBaseAboveAnIncludeIsRefused() throws {
+        // A module of that name exists both inside and where xml:base points: neither is read.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        folder.write("inside/modules/eau.xml", module("eau"))
+        folder.write("outside/modules/eau.xml", module("eau"))
+        let top = folder.write("inside/checklist.xml", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <checklist xmlns="urn:test" xmlns:xi="http://www.w3.org/2001/XInclude">
+              <section xml:base="../outside/">
+                <xi:include href="modules/eau.xml"/>
+              </section>
+            </checklist>
+            """)
+        let diagnostics = includeErrors(top)
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.location == Location(file: top, line: 4, column: 5))
+        #expect(diagnostics.first?.message.contains("an xml:base above it") == true)
+    }
+
     @Test func aModuleNameWithARawSpaceIsALocatedError() throws {
         // libxml2 cannot build a URI from a raw space; the refusal is located at the include.
         let folder = TemporaryFolder()
