@@ -10,7 +10,8 @@ import Foundation
 /// the include with an `xml:base` naming the module, as XInclude 1.0 says; libxml2's own
 /// XInclude would parse every module a second time and loses the columns of its elements.
 public enum XInclude {
-    public static let namespaces: Set<String> = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
+    public static let namespaces = Set(namespaceLiterals.map(\.description))
+    static let namespaceLiterals: [StaticString] = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
     static let maximumDepth = 16
     /// Inclusions in all, counting a module each time it is included: a module that includes
     /// another ten times, which includes another ten times… would otherwise multiply the
@@ -31,8 +32,8 @@ public enum XInclude {
         let topReal = IncludePolicy.realPath(document.path) ?? document.path
         var budget = IncludeBudget()
         var inclusions: [Inclusion] = []
-        check(top, displayPath: document.path, stack: [topReal], root: root, budget: &budget, inclusions: &inclusions,
-              diagnostics: &diagnostics)
+        check(top.node, in: document, displayPath: document.path, stack: [topReal], root: root, budget: &budget,
+              inclusions: &inclusions, diagnostics: &diagnostics)
         guard !diagnostics.containsErrors else { throw InvalidInputError(diagnostics.sortedForDisplay()) }
         for inclusion in inclusions {
             guard inclusion.substitute() else {
@@ -41,21 +42,32 @@ public enum XInclude {
         }
     }
 
-    /// Checks the includes under `element`, adding each to `inclusions` (its module's own
-    /// includes already substituted).
-    private static func check(_ element: XMLElement, displayPath: String, stack: [String], root: String,
+    /// Checks the includes under `node`, adding each to `inclusions` (its module's own
+    /// includes already substituted). The tree is walked through libxml2's nodes: a module's
+    /// thousands of elements need no Swift value each to find its few includes.
+    private static func check(_ node: xmlNodePtr, in document: XMLDocument, displayPath: String, stack: [String], root: String,
                               budget: inout IncludeBudget, inclusions: inout [Inclusion], diagnostics: inout [Diagnostic]) {
-        for child in element.children {
-            if let namespace = child.namespaceURI, namespaces.contains(namespace), child.name == "include" {
-                if let inclusion = checkInclude(child, displayPath: displayPath, stack: stack, root: root, budget: &budget,
+        var child = node.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if isInclude(current) {
+                let include = XMLElement(document: document, node: current, file: displayPath)
+                if let inclusion = checkInclude(include, displayPath: displayPath, stack: stack, root: root, budget: &budget,
                                                 diagnostics: &diagnostics) {
                     inclusions.append(inclusion)
                 }
             } else {
-                check(child, displayPath: displayPath, stack: stack, root: root, budget: &budget, inclusions: &inclusions,
-                      diagnostics: &diagnostics)
+                check(current, in: document, displayPath: displayPath, stack: stack, root: root, budget: &budget,
+                      inclusions: &inclusions, diagnostics: &diagnostics)
             }
         }
+    }
+
+    /// Whether `node` is an `xi:include`, in either XInclude namespace.
+    private static func isInclude(_ node: xmlNodePtr) -> Bool {
+        guard XMLName.equals(node.pointee.name, "include"), let href = node.pointee.ns?.pointee.href else { return false }
+        return namespaceLiterals.contains { XMLName.equals(href, $0) }
     }
 
     private static func checkInclude(_ include: XMLElement, displayPath: String, stack: [String], root: String,
@@ -132,7 +144,7 @@ public enum XInclude {
             guard let moduleRoot = module.root else { return nil }
             var nested: [Inclusion] = []
             let errorsBefore = diagnostics.count { $0.isError }
-            check(moduleRoot, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget,
+            check(moduleRoot.node, in: module, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget,
                   inclusions: &nested, diagnostics: &diagnostics)
             // A module with a refused include is never copied: the whole resolution fails.
             guard diagnostics.count(where: { $0.isError }) == errorsBefore else { return nil }
