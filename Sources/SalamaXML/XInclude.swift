@@ -42,24 +42,37 @@ public enum XInclude {
         }
     }
 
-    /// Checks the includes under `node`, adding each to `inclusions` (its module's own
-    /// includes already substituted). The tree is walked through libxml2's nodes: a module's
-    /// thousands of elements need no Swift value each to find its few includes.
+    /// Checks the includes of one file (under `node`), adding each to `inclusions` with its
+    /// module's own includes already substituted. First the path rules of every include, then
+    /// the modules that passed are parsed on every core (as many as the budget has room for),
+    /// then each is counted against the budget and its own includes checked, in document order.
     private static func check(_ node: xmlNodePtr, in document: XMLDocument, displayPath: String, stack: [String], root: String,
                               budget: inout IncludeBudget, inclusions: inout [Inclusion], diagnostics: inout [Diagnostic]) {
+        var found: [XMLElement] = []
+        collectIncludes(under: node, in: document, file: displayPath, into: &found)
+        let targets = found.compactMap {
+            target(of: $0, displayPath: displayPath, stack: stack, root: root, diagnostics: &diagnostics)
+        }
+        var modules = parseAhead(targets, budget: budget)
+        for (index, target) in targets.enumerated() {
+            let module = modules[index].take() ?? Result { () throws(InvalidInputError) in try XMLParser.parse(file: target.moduleDisplay) }
+            if let inclusion = include(target, module: module, stack: stack, root: root, budget: &budget, diagnostics: &diagnostics) {
+                inclusions.append(inclusion)
+            }
+        }
+    }
+
+    /// The `xi:include` elements under `node`, in document order. The tree is walked through
+    /// libxml2's nodes: a module's thousands of elements need no Swift value each.
+    private static func collectIncludes(under node: xmlNodePtr, in document: XMLDocument, file: String, into found: inout [XMLElement]) {
         var child = node.pointee.children
         while let current = child {
             child = current.pointee.next
             guard current.pointee.type == XML_ELEMENT_NODE else { continue }
             if isInclude(current) {
-                let include = XMLElement(document: document, node: current, file: displayPath)
-                if let inclusion = checkInclude(include, displayPath: displayPath, stack: stack, root: root, budget: &budget,
-                                                diagnostics: &diagnostics) {
-                    inclusions.append(inclusion)
-                }
+                found.append(XMLElement(document: document, node: current, file: file))
             } else {
-                check(current, in: document, displayPath: displayPath, stack: stack, root: root, budget: &budget,
-                      inclusions: &inclusions, diagnostics: &diagnostics)
+                collectIncludes(under: current, in: document, file: file, into: &found)
             }
         }
     }
@@ -70,12 +83,25 @@ public enum XInclude {
         return namespaceLiterals.contains { XMLName.equals(href, $0) }
     }
 
-    private static func checkInclude(_ include: XMLElement, displayPath: String, stack: [String], root: String,
-                                     budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Inclusion? {
+    /// An include whose href passed the path rules, and the module it names.
+    struct Target {
+        let include: XMLElement
+        let href: String
+        /// The module's real path (symbolic links resolved) and its path for people.
+        let real: String
+        let moduleDisplay: String
+        /// Where the include stands, in the file that holds it.
+        let location: SourceLocation
+    }
+
+    /// Applies the path rules to an include: the module it names, or nil (with an error) when
+    /// the include is refused.
+    private static func target(of include: XMLElement, displayPath: String, stack: [String], root: String,
+                               diagnostics: inout [Diagnostic]) -> Target? {
         // In the file that holds the include, whatever an author's xml:base says.
         let written = include.location
         let here = SourceLocation(file: displayPath, line: written.line, column: written.column)
-        func refuse(_ message: String) -> Inclusion? {
+        func refuse(_ message: String) -> Target? {
             diagnostics.append(.error(at: here, message))
             return nil
         }
@@ -108,8 +134,7 @@ public enum XInclude {
         // href is a URI reference: its escapes (`%20`) name the file's characters.
         let reference = href.removingPercentEncoding ?? href
         let directory = (stack.last! as NSString).deletingLastPathComponent
-        let target = (directory as NSString).appendingPathComponent(reference)
-        let normalized = (target as NSString).standardizingPath
+        let normalized = ((directory as NSString).appendingPathComponent(reference) as NSString).standardizingPath
         if !IncludePolicy.isInside(normalized, root: root) {
             return refuse("xi:include of '\(href)' is refused: it leads outside the checklist's folder")
         }
@@ -125,6 +150,38 @@ public enum XInclude {
         if stack.count > maximumDepth {
             return refuse("xi:include of '\(href)': modules nest more than \(maximumDepth) levels deep")
         }
+        return Target(include: include, href: href, real: real, moduleDisplay: IncludePolicy.join(displayPath, reference), location: here)
+    }
+
+    /// Parses, on every core, the modules of the first targets that the budget has room for
+    /// (by count and by the files' sizes); the others are left to be parsed in turn, if ever.
+    private static func parseAhead(_ targets: [Target], budget: IncludeBudget) -> [Result<XMLDocument, InvalidInputError>?] {
+        var count = 0, bytes = budget.bytes
+        while count < targets.count && budget.inclusions + count < maximumInclusions {
+            var status = stat()
+            guard stat(targets[count].real, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { break }
+            bytes += Int(status.st_size)
+            guard bytes <= XMLParser.maximumFileSize else { break }
+            count += 1
+        }
+        let parsed = ParsedModules(count: targets.count)
+        guard count > 1 else { return parsed.results }
+        let paths = targets.prefix(count).map(\.moduleDisplay)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            parsed.store(index, Result { () throws(InvalidInputError) in try XMLParser.parse(file: paths[index]) })
+        }
+        return parsed.results
+    }
+
+    /// Counts a target against the budget and checks its module's own includes: the inclusion,
+    /// or nil (with errors) when it cannot be made.
+    private static func include(_ target: Target, module parsed: Result<XMLDocument, InvalidInputError>, stack: [String], root: String,
+                                budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Inclusion? {
+        let href = target.href
+        func refuse(_ message: String) -> Inclusion? {
+            diagnostics.append(.error(at: target.location, message))
+            return nil
+        }
         // Each inclusion copies the module into the checklist: bound their number and size.
         budget.inclusions += 1
         if budget.inclusions > maximumInclusions {
@@ -132,30 +189,46 @@ public enum XInclude {
             budget.exhausted = true
             return nil
         }
-        let moduleDisplay = IncludePolicy.join(displayPath, reference)
-        do {
-            let module = try XMLParser.parse(file: moduleDisplay)
-            budget.bytes += module.bytes.count
-            if budget.bytes > XMLParser.maximumFileSize {
-                if !budget.exhausted { _ = refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
-                budget.exhausted = true
-                return nil
-            }
-            guard let moduleRoot = module.root else { return nil }
-            var nested: [Inclusion] = []
-            let errorsBefore = diagnostics.count { $0.isError }
-            check(moduleRoot.node, in: module, displayPath: moduleDisplay, stack: stack + [real], root: root, budget: &budget,
-                  inclusions: &nested, diagnostics: &diagnostics)
-            // A module with a refused include is never copied: the whole resolution fails.
-            guard diagnostics.count(where: { $0.isError }) == errorsBefore else { return nil }
-            for inclusion in nested where !inclusion.substitute() {
-                return refuse("xi:include of '\(href)': the module could not be included: out of memory")
-            }
-            return Inclusion(include: include, module: module, base: IncludePolicy.join("", href))
-        } catch {
+        let module: XMLDocument
+        switch parsed {
+        case .success(let document): module = document
+        case .failure(let error):
             diagnostics.append(contentsOf: error.diagnostics)
             return nil
         }
+        budget.bytes += module.bytes.count
+        if budget.bytes > XMLParser.maximumFileSize {
+            if !budget.exhausted { _ = refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
+            budget.exhausted = true
+            return nil
+        }
+        guard let moduleRoot = module.root else { return nil }
+        var nested: [Inclusion] = []
+        let errorsBefore = diagnostics.count { $0.isError }
+        check(moduleRoot.node, in: module, displayPath: target.moduleDisplay, stack: stack + [target.real], root: root, budget: &budget,
+              inclusions: &nested, diagnostics: &diagnostics)
+        // A module with a refused include is never copied: the whole resolution fails.
+        guard diagnostics.count(where: { $0.isError }) == errorsBefore else { return nil }
+        for inclusion in nested where !inclusion.substitute() {
+            return refuse("xi:include of '\(href)': the module could not be included: out of memory")
+        }
+        return Inclusion(include: target.include, module: module, base: IncludePolicy.join("", href))
+    }
+}
+
+/// Modules parsed by several threads, each storing its own.
+private final class ParsedModules: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [Result<XMLDocument, InvalidInputError>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func store(_ index: Int, _ result: Result<XMLDocument, InvalidInputError>) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = result
     }
 }
 
