@@ -36,17 +36,32 @@ public struct CheckRun: Sendable {
     /// Checks one assessment file.
     public func check(_ path: String) -> CheckOutcome {
         do {
-            let assessment = try loadAssessment(path)
-            let checklist = try catalog.checklist(for: assessment.value.checklistID)
-            if let mismatch = AssessmentCheck.mismatch(assessment.value, checklist.value) {
-                return .invalid(path: path, diagnostics: [mismatch])
-            }
-            let evaluation = evaluators.evaluator(for: checklist.value).evaluate(assessment.value)
+            let (assessment, evaluator) = try prepare(path)
+            let evaluation = evaluator.evaluate(assessment.value)
             let warnings = assessment.warnings + evaluation.warnings.map(\.diagnostic)
             return .evaluated(evaluation, diagnostics: warnings.sortedForDisplay())
         } catch {
             return .invalid(path: path, diagnostics: error.diagnostics)
         }
+    }
+
+    /// The verdicts on one assessment file, for a summary: the cooperative and what the rules
+    /// make of its answers, or why the file is invalid.
+    public func verdicts(_ path: String) -> Result<(Cooperative, Verdicts), InvalidInputError> {
+        Result { () throws(InvalidInputError) in
+            let (assessment, evaluator) = try prepare(path)
+            return (assessment.value.cooperative, evaluator.verdicts(assessment.value))
+        }
+    }
+
+    /// Loads an assessment and the evaluator of its checklist.
+    private func prepare(_ path: String) throws(InvalidInputError) -> (Loaded<Assessment>, Evaluator) {
+        let assessment = try loadAssessment(path)
+        let checklist = try catalog.checklist(for: assessment.value.checklistID)
+        if let mismatch = AssessmentCheck.mismatch(assessment.value, checklist.value) {
+            throw InvalidInputError(mismatch)
+        }
+        return (assessment, evaluators.evaluator(for: checklist.value))
     }
 
     /// The prepared evaluator of a checklist, made once.

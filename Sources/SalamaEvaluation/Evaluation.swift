@@ -208,6 +208,19 @@ public struct RequirementResult: Sendable, Hashable {
     }
 }
 
+/// The contract's rules applied to one assessment, without the details only reports need:
+/// what `salama summary` counts.
+public struct Verdicts: Sendable {
+    /// For each requirement of the checklist (document order), whether it applies (rule 1) and
+    /// its effective status (rule 2; `unanswered` when it does not apply).
+    public var applicable: [Bool]
+    public var statuses: [EffectiveStatus]
+    /// Targets in level order (rules 4 to 7).
+    public var targets: [TargetResult]
+    /// For each requirement, the index of its top-level section.
+    public var topSections: [Int]
+}
+
 /// The result of evaluating one assessment against one checklist.
 public struct Evaluation: Sendable {
     public var checklist: Checklist

@@ -14,6 +14,8 @@ public struct Evaluator: Sendable {
     let indexByID: [String: Int]
     /// Each requirement's place in the order of rule 8, which depends on the checklist only.
     let findingRank: [Int]
+    /// Each requirement's top-level section, by position.
+    let topSections: [Int]
     /// What an answer to each requirement may name, by position.
     let parts: [AssessmentCheck.Parts]
 
@@ -58,6 +60,7 @@ public struct Evaluator: Sendable {
         var rank = [Int](repeating: 0, count: entries.count)
         for (place, entry) in entries.sorted(by: Self.findingOrder).enumerated() { rank[entry.index] = place }
         self.findingRank = rank
+        self.topSections = entries.map(\.topSectionIndex)
     }
 
     /// The cooperative's required target: the highest-level target whose `required-for`
@@ -86,8 +89,55 @@ public struct Evaluator: Sendable {
 
     /// Evaluates `assessment` exactly as the contract's section 3 says.
     public func evaluate(_ assessment: Assessment) -> Evaluation {
-        let cooperative = assessment.cooperative
-        // One look-up per answer, shared by the evaluation and the warnings.
+        // One look-up per answer, shared by the verdicts, the results and the warnings.
+        let (answerOf, requirementOfAnswer) = answerPositions(assessment)
+        let verdicts = verdicts(assessment, answerOf: answerOf)
+        var results: [RequirementResult] = []
+        results.reserveCapacity(entries.count)
+        for entry in entries {
+            let applicable = verdicts.applicable[entry.index]
+            let answer = answerOf[entry.index].map { assessment.answers[$0] }
+            // The reasons, which only reports need, are worked out here, with the same rule.
+            let reasons = applicable ? Self.effectiveStatus(entry, answer, on: assessment.date).reasons : []
+            results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
+                                             status: verdicts.statuses[entry.index], reasons: reasons))
+        }
+        let findings = results.indices.filter { results[$0].isOpen }.sorted { findingRank[$0] < findingRank[$1] }
+        let warnings = AssessmentCheck.warnings(assessment, checklist) { position in
+            requirementOfAnswer[position].map { parts[$0] }
+        }
+        return Evaluation(checklist: checklist, assessment: assessment, targets: verdicts.targets, results: results,
+                          findingIndexes: findings, warnings: warnings)
+    }
+
+    /// Rules 1 to 7 without what only reports need (reasons, answers, findings, warnings):
+    /// what a summary of thousands of assessments counts.
+    public func verdicts(_ assessment: Assessment) -> Verdicts {
+        verdicts(assessment, answerOf: answerPositions(assessment).byRequirement)
+    }
+
+    private func verdicts(_ assessment: Assessment, answerOf: [Int?]) -> Verdicts {
+        let applies = applicability(for: assessment.cooperative)
+        var applicable: [Bool] = [], statuses: [EffectiveStatus] = []
+        applicable.reserveCapacity(entries.count)
+        statuses.reserveCapacity(entries.count)
+        for entry in entries {
+            let isApplicable = applies[entry.conditionGroup]
+            applicable.append(isApplicable)
+            statuses.append(isApplicable ? Self.effectiveStatus(entry, answerOf[entry.index].map { assessment.answers[$0] }, on: assessment.date).status
+                                         : .unanswered)
+        }
+        let required = requiredTarget(for: assessment.cooperative).id
+        let targets = checklist.targets.indices.map { targetIndex in
+            targetResult(checklist.targets[targetIndex], index: targetIndex, required: checklist.targets[targetIndex].id == required,
+                         applicable: applicable, statuses: statuses)
+        }
+        return Verdicts(applicable: applicable, statuses: statuses, targets: targets, topSections: topSections)
+    }
+
+    /// For each requirement, the position of the answer to it; for each answer, the position
+    /// of its requirement (nil for an unknown requirement).
+    private func answerPositions(_ assessment: Assessment) -> (byRequirement: [Int?], byAnswer: [Int?]) {
         var answerOf = [Int?](repeating: nil, count: entries.count)
         var requirementOfAnswer = [Int?](repeating: nil, count: assessment.answers.count)
         for position in assessment.answers.indices {
@@ -95,33 +145,11 @@ public struct Evaluator: Sendable {
             requirementOfAnswer[position] = index
             answerOf[index] = position
         }
-
-        let applies = applicability(for: cooperative)
-        var results: [RequirementResult] = []
-        results.reserveCapacity(entries.count)
-        for entry in entries {
-            let applicable = applies[entry.conditionGroup]
-            let answer = answerOf[entry.index].map { assessment.answers[$0] }
-            let (status, reasons) = applicable ? Self.effectiveStatus(entry, answer, on: assessment.date) : (.unanswered, [])
-            results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
-                                             status: status, reasons: reasons))
-        }
-
-        let required = requiredTarget(for: cooperative).id
-        let targets = checklist.targets.indices.map { targetIndex in
-            targetResult(checklist.targets[targetIndex], index: targetIndex, required: checklist.targets[targetIndex].id == required,
-                         results: results)
-        }
-        let findings = results.indices.filter { results[$0].isOpen }.sorted { findingRank[$0] < findingRank[$1] }
-        let warnings = AssessmentCheck.warnings(assessment, checklist) { position in
-            requirementOfAnswer[position].map { parts[$0] }
-        }
-        return Evaluation(checklist: checklist, assessment: assessment, targets: targets, results: results,
-                          findingIndexes: findings, warnings: warnings)
+        return (answerOf, requirementOfAnswer)
     }
 
     /// Rule 2: the effective status of an applicable requirement and every reason that fired.
-    static func effectiveStatus(_ entry: PreparedRequirement, _ answer: Answer?, on date: Day) -> (EffectiveStatus, [Reason]) {
+    static func effectiveStatus(_ entry: PreparedRequirement, _ answer: Answer?, on date: Day) -> (status: EffectiveStatus, reasons: [Reason]) {
         guard let answer, let declared = answer.status else { return (.unanswered, Reason.unansweredOnly) }
         switch declared {
         case .na: return (.unanswered, Reason.declaredNotApplicableOnly)
@@ -176,13 +204,12 @@ public struct Evaluator: Sendable {
     }
 
     /// Rules 4 to 7 for one target.
-    func targetResult(_ target: Target, index: Int, required: Bool, results: [RequirementResult]) -> TargetResult {
+    func targetResult(_ target: Target, index: Int, required: Bool, applicable isApplicable: [Bool], statuses: [EffectiveStatus]) -> TargetResult {
         var earned = 0.0, possible = 0.0
         var open = SeverityCounts()
         var applicable = 0
-        // Read the results in place: a copy of each would retain everything it refers to.
-        for position in results.indices where results[position].applicable {
-            let entry = entries[position], status = results[position].status
+        for position in entries.indices where isApplicable[position] {
+            let entry = entries[position], status = statuses[position]
             guard entry.inScope[index] else { continue }
             applicable += 1
             possible += entry.weight

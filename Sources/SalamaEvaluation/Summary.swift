@@ -68,20 +68,18 @@ public struct SummaryAccumulator: Sendable {
         sectionCompliant = Array(repeating: 0, count: checklist.sections.count)
     }
 
-    /// Adds one evaluation (of this accumulator's checklist).
-    public mutating func add(_ evaluation: Evaluation) {
+    /// Adds the verdicts on one assessment (of this accumulator's checklist).
+    public mutating func add(_ verdicts: Verdicts) {
         assessments += 1
-        for index in evaluation.targets.indices {
-            if evaluation.targets[index].verdict == .ready { ready[index] += 1 } else { notReady[index] += 1 }
-            if evaluation.targets[index].required { requiredOf[index] += 1 }
+        for index in verdicts.targets.indices {
+            if verdicts.targets[index].verdict == .ready { ready[index] += 1 } else { notReady[index] += 1 }
+            if verdicts.targets[index].required { requiredOf[index] += 1 }
         }
-        // Read the results in place: a copy of each would retain everything it refers to.
-        let results = evaluation.results
-        for position in results.indices where results[position].applicable {
-            let section = results[position].prepared.topSectionIndex
+        for position in verdicts.applicable.indices where verdicts.applicable[position] {
+            let section = verdicts.topSections[position]
             applicable[position] += 1
             sectionPairs[section] += 1
-            if results[position].status == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
+            if verdicts.statuses[position] == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
         }
     }
 

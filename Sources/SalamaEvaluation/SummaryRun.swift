@@ -116,16 +116,16 @@ public struct SummaryRun: Sendable {
             var groups: [String: SummaryAccumulator] = [:]
             var invalid: [(Int, InvalidFile)] = []
             while let index = next.take(below: files.count) {
-                switch run.check(files[index]) {
-                case .evaluated(let evaluation, _):
-                    total.add(evaluation)
+                switch run.verdicts(files[index]) {
+                case .success(let (cooperative, verdicts)):
+                    total.add(verdicts)
                     if let grouping {
-                        for key in Set(grouping.keys(of: evaluation.assessment.cooperative)) {
-                            groups[key, default: SummaryAccumulator(checklist: checklist)].add(evaluation)
+                        for key in Set(grouping.keys(of: cooperative)) {
+                            groups[key, default: SummaryAccumulator(checklist: checklist)].add(verdicts)
                         }
                     }
-                case .invalid(let path, let diagnostics):
-                    invalid.append((index, InvalidFile(file: path, diagnostics: diagnostics)))
+                case .failure(let error):
+                    invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
                 }
             }
             partials.store(worker, total: total, groups: groups, invalid: invalid)

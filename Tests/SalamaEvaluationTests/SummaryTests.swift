@@ -165,3 +165,23 @@ import SalamaTestSupport
         #expect(report.invalid.first?.error.contains("is for checklist 'other'") == true)
     }
 }
+
+/// The verdicts a summary counts are the evaluation's own, rule for rule.
+@Suite struct VerdictsTests {
+    @Test(arguments: ["ghris-goulmima-self", "nakhil-erfoud-inspection", "nakhil-erfoud-self", "tamr-draa-self",
+                      "tighremt-rich-self", "tislit-imilchil-self", "ward-mgouna-self", "zaafran-siroua-self", "zitoune-skoura-self"])
+    func verdictsAgreeWithTheEvaluation(sample: String) throws {
+        let checklist = try ChecklistLoader.load(path: Fixtures.repositoryPath("Checklists/onssa-hygiene.xml")).value
+        let assessment = try AssessmentLoader.load(path: Fixtures.repositoryPath("Samples/\(sample).xml")).value
+        let evaluator = Evaluator(checklist)
+        let evaluation = evaluator.evaluate(assessment)
+        let verdicts = evaluator.verdicts(assessment)
+
+        #expect(verdicts.applicable == evaluation.results.map(\.applicable))
+        #expect(verdicts.statuses == evaluation.results.map(\.status))
+        #expect(verdicts.targets == evaluation.targets)
+        #expect(verdicts.topSections == evaluation.results.map { result in checklist.sections.firstIndex { $0.id == result.topSection }! })
+        // The samples reach every status and some targets either way.
+        #expect(Set(verdicts.statuses).count >= 3)
+    }
+}
