@@ -2,7 +2,9 @@ internal import CLibXML2
 import Foundation
 
 /// A parsed XML document. It owns the libxml2 tree and frees it when released; the elements
-/// handed out keep it alive. Use it on one thread at a time.
+/// handed out keep it alive. Change it (`XInclude.resolve`) on one thread; once changed, it
+/// may be read from several at once (see `XMLSchema.startValidating`): reading a tree changes
+/// nothing in it, and the one cache reads fill is behind a lock.
 public final class XMLDocument {
     let pointer: xmlDocPtr
     /// The path of the top file as the user named it.
@@ -10,6 +12,7 @@ public final class XMLDocument {
     /// The bytes of the top file exactly as read.
     public let bytes: [UInt8]
     private var lineIndexes: [String: LineIndex] = [:]
+    private let lineIndexLock = NSLock()
 
     init(pointer: xmlDocPtr, path: String, bytes: [UInt8]) {
         self.pointer = pointer
@@ -44,6 +47,8 @@ public final class XMLDocument {
             return SourceLocation(file: file, line: position.line, column: position.column)
         }
         let line = Int(xmlGetLineNo(node))
+        lineIndexLock.lock()
+        defer { lineIndexLock.unlock() }
         let start = lineIndex(for: file)?.startTag(qualifiedName(of: node), endingOn: line) ?? (line: line, column: 1)
         return SourceLocation(file: file, line: max(start.line, 0), column: start.column)
     }

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Dispatch
 
 /// A compiled W3C XML Schema. Compile once; it may then validate documents from any number
 /// of threads at once (each validation has its own context).
@@ -52,6 +53,41 @@ public final class XMLSchema: @unchecked Sendable {
         }
         return session.diagnostics
     }
+}
+
+extension XMLSchema {
+    /// Starts validating `document` on another thread, so that the caller may read the
+    /// document meanwhile (validation only reads the tree: these schemas declare no ID, and no
+    /// default is written into it). The document must not change until `wait()` returns.
+    public func startValidating(_ document: XMLDocument) -> PendingValidation {
+        let pending = PendingValidation()
+        let shared = SharedDocument(document)
+        pending.group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            pending.diagnostics = self.validate(shared.document)
+            pending.group.leave()
+        }
+        return pending
+    }
+}
+
+/// A validation running on another thread.
+public final class PendingValidation: @unchecked Sendable {
+    fileprivate let group = DispatchGroup()
+    // Written once by the validating thread before it leaves the group; read after `wait()`.
+    fileprivate var diagnostics: [Diagnostic] = []
+
+    /// Waits for the validation and returns its diagnostics.
+    public func wait() -> [Diagnostic] {
+        group.wait()
+        return diagnostics
+    }
+}
+
+/// A document handed to the validating thread, which only reads it.
+private struct SharedDocument: @unchecked Sendable {
+    let document: XMLDocument
+    init(_ document: XMLDocument) { self.document = document }
 }
 
 private let schemaErrorHandler: xmlStructuredErrorFunc = { context, error in
