@@ -204,7 +204,8 @@ struct ReportContent: Sendable {
 
         // The finding, worded once for every part of every report.
         let targetTitles = Dictionary(checklist.targets.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
-        let findings = evaluation.findings.map { result -> Finding in
+        let openResults = evaluation.findings
+        let findings = openResults.map { result -> Finding in
             let requirement = result.requirement
             let reasons = result.reasons.filter { $0 != .unanswered }.map { Self.inline(say.reason($0, in: requirement, checklist: checklist)) }
             var why: [String] = []
@@ -231,9 +232,9 @@ struct ReportContent: Sendable {
         // Next steps: what blocks the required target first, then the most serious, then the
         // cheapest, then the contract's order.
         let requiredScope = checklist.scope(of: required.target.id)
+        let blocksRequired = openResults.map { requiredScope.contains($0.requirement.target) }
         let priority = findings.enumerated().sorted { a, b in
-            let aIn = requiredScope.contains(evaluation.findings[a.offset].requirement.target)
-            let bIn = requiredScope.contains(evaluation.findings[b.offset].requirement.target)
+            let aIn = blocksRequired[a.offset], bIn = blocksRequired[b.offset]
             if aIn != bIn { return aIn }
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
             if a.element.cost != b.element.cost { return a.element.cost < b.element.cost }
@@ -276,7 +277,7 @@ struct ReportContent: Sendable {
         // The visit report judges the regime the cooperative needs: its rubrics hold the open
         // findings in the required target's scope, and those the assessor did answer; a higher
         // level's requirement left blank stays in the action plan only.
-        let visitFindings = zip(findings, evaluation.findings)
+        let visitFindings = zip(findings, openResults)
             .filter { requiredScope.contains($0.1.requirement.target) || $0.1.declared != nil }.map(\.0)
         rubrics = compliance.enumerated().map { index, section in
             let open = visitFindings.filter { $0.topSectionID == section.section.id }
