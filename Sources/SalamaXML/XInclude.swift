@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every include, at any depth, is checked: the target must be a relative path to an XML file
 /// inside the folder (no URL, no absolute path, no `..` escaping it, no symbolic link leading
-/// out), parse as XML, hold no document type declaration and form no cycle. Each module is
+/// out, no author's `xml:base` above the include), parse as XML, hold no document type
+/// declaration and form no cycle. Each module is
 /// parsed once, by the same strict parser as the checklist, and its root copied in place of
 /// the include with an `xml:base` naming the module, as XInclude 1.0 says; libxml2's own
 /// XInclude would parse every module a second time and loses the columns of its elements.
