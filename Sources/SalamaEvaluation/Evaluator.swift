@@ -91,16 +91,15 @@ public struct Evaluator: Sendable {
     public func evaluate(_ assessment: Assessment) -> Evaluation {
         // One look-up per answer, shared by the verdicts, the results and the warnings.
         let (answerOf, requirementOfAnswer) = answerPositions(assessment)
-        let verdicts = verdicts(assessment, answerOf: answerOf)
+        var reasons: [[Reason]]? = []
+        let verdicts = verdicts(assessment, answerOf: answerOf, reasons: &reasons)
         var results: [RequirementResult] = []
         results.reserveCapacity(entries.count)
         for entry in entries {
-            let applicable = verdicts.applicable[entry.index]
             let answer = answerOf[entry.index].map { assessment.answers[$0] }
-            // The reasons, which only reports need, are worked out here, with the same rule.
-            let reasons = applicable ? Self.effectiveStatus(entry, answer, on: assessment.date).reasons : []
-            results.append(RequirementResult(prepared: entry, applicable: applicable, answer: answer, declared: answer?.status,
-                                             status: verdicts.statuses[entry.index], reasons: reasons))
+            results.append(RequirementResult(prepared: entry, applicable: verdicts.applicable[entry.index], answer: answer,
+                                             declared: answer?.status, status: verdicts.statuses[entry.index],
+                                             reasons: reasons![entry.index]))
         }
         let findings = results.indices.filter { results[$0].isOpen }.sorted { findingRank[$0] < findingRank[$1] }
         let warnings = AssessmentCheck.warnings(assessment, checklist) { position in
@@ -113,10 +112,12 @@ public struct Evaluator: Sendable {
     /// Rules 1 to 7 without what only reports need (reasons, answers, findings, warnings):
     /// what a summary of thousands of assessments counts.
     public func verdicts(_ assessment: Assessment) -> Verdicts {
-        verdicts(assessment, answerOf: answerPositions(assessment).byRequirement)
+        var noReasons: [[Reason]]?
+        return verdicts(assessment, answerOf: answerPositions(assessment).byRequirement, reasons: &noReasons)
     }
 
-    private func verdicts(_ assessment: Assessment, answerOf: [Int?]) -> Verdicts {
+    /// The verdicts, and the reasons of rule 2 for each requirement when `reasons` is not nil.
+    private func verdicts(_ assessment: Assessment, answerOf: [Int?], reasons: inout [[Reason]]?) -> Verdicts {
         let applies = applicability(for: assessment.cooperative)
         var applicable: [Bool] = [], statuses: [EffectiveStatus] = []
         applicable.reserveCapacity(entries.count)
@@ -124,8 +125,14 @@ public struct Evaluator: Sendable {
         for entry in entries {
             let isApplicable = applies[entry.conditionGroup]
             applicable.append(isApplicable)
-            statuses.append(isApplicable ? Self.effectiveStatus(entry, answerOf[entry.index].map { assessment.answers[$0] }, on: assessment.date).status
-                                         : .unanswered)
+            guard isApplicable else {
+                statuses.append(.unanswered)
+                reasons?.append([])
+                continue
+            }
+            let (status, why) = Self.effectiveStatus(entry, answerOf[entry.index].map { assessment.answers[$0] }, on: assessment.date)
+            statuses.append(status)
+            reasons?.append(why)
         }
         let required = requiredTarget(for: assessment.cooperative).id
         let targets = checklist.targets.indices.map { targetIndex in
