@@ -58,9 +58,6 @@ private struct StreamState {
         case evidence, measurement, note
     }
 
-    static let namespace = AssessmentLoader.namespace
-    static let xmlNamespace = XMLElement.xmlNamespace
-
     let path: String
     var rejected = false
     private var stack: [Place] = [.document]

@@ -11,7 +11,6 @@ import Foundation
 /// the include with an `xml:base` naming the module, as XInclude 1.0 says; libxml2's own
 /// XInclude would parse every module a second time and loses the columns of its elements.
 public enum XInclude {
-    public static let namespaces = Set(namespaceLiterals.map(\.description))
     static let namespaceLiterals: [StaticString] = ["http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude"]
     static let maximumDepth = 16
     /// Inclusions in all, counting a module each time it is included: a module that includes
