@@ -6,11 +6,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "salama", targets: ["salama"]),
+        .executable(name: "salama-serve", targets: ["salama-serve"]),
         .library(name: "SalamaKit", targets: ["SalamaXML", "SalamaModel", "SalamaEvaluation", "SalamaReports", "SalamaWorkbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 as a system library; only SalamaXML imports it.
@@ -32,10 +37,38 @@ let package = Package(
             "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // libqrencode as a system library; only SalamaServer imports it.
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
+        // The workshop server (`salama serve`): the only library importing Hummingbird.
+        .target(
+            name: "SalamaServer",
+            dependencies: [
+                "SalamaWorkbook", "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "CQREncode",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Templates"), .copy("Public")]
+        ),
         .executableTarget(
             name: "salama",
             dependencies: [
                 "SalamaWorkbook", "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `salama-serve`: its own executable, so that the server's libraries do not slow the
+        // start-up of `salama check`.
+        .executableTarget(
+            name: "salama-serve",
+            dependencies: [
+                "SalamaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +78,10 @@ let package = Package(
         .testTarget(name: "SalamaEvaluationTests", dependencies: ["SalamaEvaluation", "SalamaModel", "SalamaTestSupport"]),
         .testTarget(name: "SalamaReportsTests", dependencies: ["SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
         .testTarget(name: "SalamaWorkbookTests", dependencies: ["SalamaWorkbook", "SalamaReports", "SalamaEvaluation", "SalamaModel", "SalamaXML", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaServerTests", dependencies: [
+            "SalamaServer", "SalamaWorkbook", "SalamaEvaluation", "SalamaModel", "SalamaTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "SalamaCLITests", dependencies: ["salama", "SalamaTestSupport"]),
     ]
 )

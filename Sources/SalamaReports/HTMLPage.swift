@@ -22,11 +22,20 @@ public enum HTMLPage {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"generator\" content=\"salama\">\n"
         html += "<title>\(text(title))</title>\n"
-        html += "<style>\n\(HTMLStyle.css)\n\(style)</style>\n</head>\n<body>\n"
+        html += "<style>\(styleElementText(style))</style>\n</head>\n<body>\n"
         html += body
         html += "</body>\n</html>\n"
         return html
     }
+
+    /// The text of a document's `<style>` element when `style` is added to the report's style
+    /// sheet: what a Content-Security-Policy hash of the page's style covers.
+    public static func styleElementText(_ style: String = "") -> String {
+        "\n\(HTMLStyle.css)\n\(style)"
+    }
+
+    /// The CSS the summary and the comparison add (see `aggregateCSS`).
+    public static var aggregateStyle: String { aggregateCSS }
 
     /// One page: an `<article class="report">` in `language`, holding `content` (already HTML).
     public static func article(language: Language, content: String) -> String {
