@@ -85,7 +85,7 @@ actor AssessmentCell {
     static func create(key: String, link: String, follows: String?, xml: [UInt8], folder: DataFolder, historyLimit: Int) throws -> AssessmentCell {
         let path = folder.assessment(key)
         let assessment = try AssessmentLoader.loadCarefully(bytes: xml, path: path).value
-        let record = AssessmentRecord(key: key, link: link, kind: assessment.kind.rawValue, follows: follows, revision: 1,
+        let record = AssessmentRecord(key: key, link: link, kind: assessment.kind.rawValue, follows: follows, revision: 0,
                                       answerRevisions: [:], xmlChecksum: Checksum.of(xml))
         try AtomicFile.write(xml, to: path)
         try write(record, to: folder.record(key))

@@ -1,0 +1,217 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SalamaEvaluation
+import SalamaModel
+@testable import SalamaServer
+import SalamaTestSupport
+import SalamaWorkbook
+import Testing
+import ZIPFoundation
+
+@Suite("Trainer pages")
+struct TrainerRouteTests {
+    @Test("Login: the form's token, the passphrase, and a new HttpOnly SameSite=Strict session")
+    func login() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            let (cookie, token) = try await client.execute(uri: "/login", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.csp]?.contains("default-src 'none'") == true)
+                #expect(response.headers[.csp]?.contains("script-src 'self'") == true)
+                let cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+                let token = try #require(String(buffer: response.body).firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+                return (cookie, String(token))
+            }
+            var headers = formHeaders
+            headers[.cookie] = cookie
+            // Without the form's token.
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: form(["passphrase": Harness.passphrase, "csrf": "x"])) {
+                #expect($0.status == .forbidden)
+            }
+            // From another site.
+            var crossSite = headers
+            crossSite[.secFetchSite] = "cross-site"
+            try await client.execute(uri: "/login", method: .post, headers: crossSite, body: form(["passphrase": Harness.passphrase, "csrf": token])) {
+                #expect($0.status == .forbidden)
+            }
+            // Wrong passphrase.
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: form(["passphrase": "wrong", "csrf": token])) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.setCookie]?.contains("salama_session") != true)
+                #expect(String(buffer: response.body).contains("Phrase de passe incorrecte"))
+            }
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: form(["passphrase": Harness.passphrase, "csrf": token])) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/trainer")
+                let setCookie = try #require(response.headers[.setCookie])
+                #expect(setCookie.hasPrefix("salama_session="))
+                #expect(setCookie.contains("HttpOnly"))
+                #expect(setCookie.contains("SameSite=Strict"))
+            }
+        }
+    }
+
+    @Test("Login attempts are limited: the sixth wrong passphrase in a minute gets 429, even a right one")
+    func loginRateLimit() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            for _ in 0..<5 {
+                let (cookie, token) = try await client.loginForm()
+                try await client.execute(uri: "/login", method: .post, headers: formHeaders.merging([.cookie: cookie]),
+                                         body: form(["passphrase": "guess", "csrf": token])) { #expect($0.status == .unauthorized) }
+            }
+            let (cookie, token) = try await client.execute(uri: "/login", method: .get) { response in
+                (String(try #require(response.headers[.setCookie]).split(separator: ";")[0]),
+                 String(try #require(String(buffer: response.body).firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)))
+            }
+            var headers = formHeaders
+            headers[.cookie] = cookie
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: form(["passphrase": Harness.passphrase, "csrf": token])) {
+                #expect($0.status == .tooManyRequests)
+            }
+        }
+    }
+
+    @Test("Trainer pages: without a session, a redirect to the login page; a POST without the session's token, 403")
+    func accessRules() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            for path in ["/trainer", "/trainer/new", "/trainer/summary", "/trainer/export.zip", "/trainer/import", "/trainer/a/COOP-0001-self/report",
+                         "/trainer/a/COOP-0001-self/handout", "/trainer/language/ar"] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .seeOther, "\(path)")
+                    #expect(response.headers[.location] == "/login", "\(path)")
+                }
+            }
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: formHeaders, body: form(["name": "X"])) {
+                #expect($0.status == .seeOther)
+            }
+            let trainer = try await client.login()
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders(),
+                                     body: form(["name": "Sans jeton", "products[]": "dates"])) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders(),
+                                     body: form(["name": "Mauvais jeton", "products[]": "dates", "csrf": "not-the-token"])) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders([.secFetchSite: "cross-site"]),
+                                     body: form(["name": "Autre site", "products[]": "dates", "csrf": trainer.csrf])) {
+                #expect($0.status == .forbidden)
+            }
+            // Nothing was created by the refused requests.
+            try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
+                #expect(!String(buffer: response.body).contains("data-key="))
+            }
+            try await client.execute(uri: "/trainer/a/NOPE/report", method: .get, headers: trainer.headers) {
+                #expect($0.status == .notFound)
+            }
+            // Logging out ends the session.
+            try await client.execute(uri: "/logout", method: .post, headers: trainer.formHeaders(), body: form(["csrf": trainer.csrf])) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) {
+                #expect($0.headers[.location] == "/login")
+            }
+        }
+    }
+
+    @Test("A new cooperative: a blank self-assessment file for its products, a row on the dashboard, a handout with its QR code")
+    func addCooperative() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let data = harness.data
+        try await harness.run { client in
+            let trainer = try await client.login()
+            let (key, link) = try await client.addCooperative(trainer, name: "Coopérative <Nakhil> & Co", products: ["dates"], activities: ["packaging"])
+            #expect(key == "COOP-0001-self")
+            #expect(link.count >= "/c/".count + 22)
+            let assessment = try AssessmentLoader.load(path: data.assessment(key)).value
+            #expect(assessment.cooperative.name == "Coopérative <Nakhil> & Co")
+            #expect(assessment.cooperative.products == ["dates"])
+            #expect(assessment.kind == .selfAssessment)
+            #expect(assessment.answers.allSatisfy { $0.status == nil })
+            try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("Coopérative &lt;Nakhil&gt; &amp; Co"))
+                #expect(!page.contains("<Nakhil>"))
+                #expect(page.contains("0 / \(assessment.answers.count)"))
+            }
+            try await client.execute(uri: "/trainer/a/\(key)/handout", method: .get, headers: trainer.headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<svg"))
+                #expect(page.contains("lang=\"ar\" dir=\"rtl\""))
+                #expect(page.contains("Scannez ce code"))
+            }
+            // A cooperative without a product is refused with the reason.
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders(),
+                                     body: form(["name": "Sans produit", "csrf": trainer.csrf])) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("give at least one product"))
+            }
+        }
+    }
+
+    @Test("The report, the workshop summary and the zip are those of the CLI's reporters")
+    func reportsAndExport() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            let trainer = try await client.login()
+            let (key, _) = try await client.addCooperative(trainer, name: "Tamr")
+            try await client.execute(uri: "/trainer/a/\(key)/report", method: .get, headers: trainer.headers) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<article class=\"report\""))
+                let style = try #require(page.firstMatch(of: /<style>([\s\S]*?)<\/style>/)?.1)
+                let hash = ContentPolicy.hash(String(style))
+                #expect(response.headers[.csp]?.contains("'sha256-\(hash)'") == true)
+            }
+            try await client.execute(uri: "/trainer/summary", method: .get, headers: trainer.headers) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                let style = try #require(page.firstMatch(of: /<style>([\s\S]*?)<\/style>/)?.1)
+                #expect(response.headers[.csp]?.contains("'sha256-\(ContentPolicy.hash(String(style)))'") == true)
+            }
+            try await client.execute(uri: "/trainer/export.zip", method: .get, headers: trainer.headers) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/zip")
+                let archive = try Archive(data: Data(response.body.readableBytesView), accessMode: .read)
+                let names = archive.map(\.path).sorted()
+                #expect(names == ["assessments/\(key).xml", "summary.json"])
+            }
+        }
+    }
+
+    @Test("Importing an XML sample and a CSV workbook adds them; a file of another checklist is refused")
+    func importing() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let sample = try String(contentsOfFile: Fixtures.repositoryPath("Samples/nakhil-erfoud-self.xml"), encoding: .utf8)
+        try await harness.run { client in
+            let trainer = try await client.login()
+            try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
+                                     body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "nakhil.xml"), ("content", sample)]))) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
+                #expect(String(buffer: response.body).contains("Nakhil"))
+            }
+            let other = sample.replacingOccurrences(of: "checklist=\"onssa-hygiene\"", with: "checklist=\"other\"")
+            try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
+                                     body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "other.xml"), ("content", other)]))) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("the workshop uses"))
+            }
+            try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
+                                     body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "broken.xml"), ("content", "<assessment")]))) {
+                #expect($0.status == .badRequest)
+            }
+        }
+    }
+}
