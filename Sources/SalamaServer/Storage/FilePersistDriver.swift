@@ -1,3 +1,4 @@
+import SalamaModel
 import Foundation
 import Hummingbird
 import ServiceLifecycle
