@@ -26,10 +26,13 @@ public struct ServerOptions: Sendable {
     /// The day saves are dated (tests fix it).
     public var today: (@Sendable () -> Day)?
     public var logger: Logger
+    /// Called once the server listens, with the port it listens on (the one given, or the one
+    /// the system chose for port 0).
+    public var onListening: (@Sendable (Int) -> Void)?
 
     public init(dataFolder: String = "salama-data", checklists: String = "Checklists", host: String = "127.0.0.1", port: Int = 8080,
                 publicBaseURLs: [String] = [], templates: String? = nil, historyLimit: Int = 50, today: (@Sendable () -> Day)? = nil,
-                logger: Logger = Logger(label: "salama.serve")) {
+                logger: Logger = Logger(label: "salama.serve"), onListening: (@Sendable (Int) -> Void)? = nil) {
         self.dataFolder = dataFolder
         self.checklists = checklists
         self.host = host
@@ -39,6 +42,7 @@ public struct ServerOptions: Sendable {
         self.historyLimit = historyLimit
         self.today = today
         self.logger = logger
+        self.onListening = onListening
     }
 }
 
@@ -57,6 +61,9 @@ public func buildApplication(_ options: ServerOptions) async throws -> some Appl
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port)),
+        onServerRunning: { channel in
+            if let port = channel.localAddress?.port { options.onListening?(port) }
+        },
         logger: options.logger)
     app.addServices(sessions)
     return app

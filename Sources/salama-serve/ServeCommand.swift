@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The folder of checklists (default: $SALAMA_CHECKLISTS, else ./Checklists).", valueName: "dir"))
     var checklists: String?
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on (0: any free port, printed once listening).")
     var port = 8080
 
     @Flag(help: "Listen on every network interface (the trainer's Wi-Fi hotspot), not only on this computer.")
@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
     var passphraseFile: String?
 
     func validate() throws {
-        if !(1...65535).contains(port) { throw ValidationError("--port takes a number from 1 to 65535") }
+        if !(0...65535).contains(port) { throw ValidationError("--port takes a number from 0 (any free port) to 65535") }
     }
 
     func run() async throws {
@@ -49,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "salama.serve")
         logger.logLevel = .info
         let options = ServerOptions(dataFolder: data, checklists: checklistFolder, host: lan ? "0.0.0.0" : "127.0.0.1", port: port,
-                                    publicBaseURLs: addresses, logger: logger)
+                                    publicBaseURLs: addresses, logger: logger, onListening: { port in
+                                        FileHandle.standardOutput.write(Data("Listening on http://127.0.0.1:\(port)\n".utf8))
+                                    })
         let server: WorkshopServer
         do {
             server = try await WorkshopServer(options)
