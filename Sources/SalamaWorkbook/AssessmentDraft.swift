@@ -66,6 +66,9 @@ struct AssessmentDraft: Sendable {
     var productTitles: [String]?
     var activityTitles: [String]?
     var assessor: Assessor?
+    /// The assessors after the first (an assessment edited by the workshop server keeps them all).
+    var moreAssessors: [Assessor] = []
+    var visit: Visit?
     var answers: [Answer] = []
 }
 
@@ -101,6 +104,10 @@ struct AssessmentXMLWriter {
         if let assessor = draft.assessor {
             out.line("  <assessor\(attributes([("name", assessor.name), ("role", assessor.role.rawValue)]))/>", part: .assessor)
         }
+        for assessor in draft.moreAssessors {
+            out.line("  <assessor\(attributes([("name", assessor.name), ("role", assessor.role.rawValue)]))/>", part: nil)
+        }
+        if let visit = draft.visit { write(visit, into: &out) }
 
         for (index, answer) in draft.answers.enumerated() {
             let part = AssessmentDraft.Part.answer(index)
@@ -136,6 +143,28 @@ struct AssessmentXMLWriter {
         }
         out.line("</assessment>", part: .root)
         return (out.text, out.parts)
+    }
+
+    /// `<visit>`: its attributes, then the service, the persons met and the samples.
+    private func write(_ visit: Visit, into out: inout Output) {
+        let pairs: [(String, String?)] = [("number", visit.number), ("purpose", visit.purpose?.rawValue), ("start", visit.start),
+                                          ("end", visit.end), ("place", visit.place)]
+        let start = "  <visit\(attributes(pairs.compactMap { name, value in value.map { (name, $0) } }))"
+        guard visit.service != nil || !visit.met.isEmpty || !visit.samples.isEmpty else {
+            out.line(start + "/>", part: nil)
+            return
+        }
+        out.line(start + ">", part: nil)
+        if let service = visit.service { out.line("    <service>\(MarkupEscaping.escape(service))</service>", part: nil) }
+        for person in visit.met {
+            let pairs: [(String, String?)] = [("name", person.name), ("function", person.function)]
+            out.line("    <met\(attributes(pairs.compactMap { name, value in value.map { (name, $0) } }))/>", part: nil)
+        }
+        for sample in visit.samples {
+            let pairs: [(String, String?)] = [("id", sample.id), ("product", sample.product), ("analysis", sample.analysis), ("laboratory", sample.laboratory)]
+            out.line("    <sample\(attributes(pairs.compactMap { name, value in value.map { (name, $0) } }))/>", part: nil)
+        }
+        out.line("  </visit>", part: nil)
     }
 
     private func comment(_ part: AssessmentDraft.Part, into out: inout Output, indent: String) {

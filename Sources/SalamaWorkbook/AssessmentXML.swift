@@ -42,7 +42,9 @@ public enum AssessmentXML {
             cooperativeID: cooperative.id, cooperativeName: cooperative.name, region: cooperative.region,
             province: cooperative.province, commune: cooperative.commune, members: cooperative.members,
             products: cooperative.products, activities: cooperative.activities,
-            assessor: assessment.assessor.map { AssessmentDraft.Assessor(name: $0.name, role: $0.role) },
+            assessor: assessment.assessors.first.map { AssessmentDraft.Assessor(name: $0.name, role: $0.role) },
+            moreAssessors: assessment.assessors.dropFirst().map { AssessmentDraft.Assessor(name: $0.name, role: $0.role) },
+            visit: assessment.visit,
             answers: answers)
         return AssessmentXMLWriter().write(draft).text
     }

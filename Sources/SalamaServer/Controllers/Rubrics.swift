@@ -33,10 +33,10 @@ struct Rubrics {
     }
 }
 
-/// Whether an answer may say "not applicable": `allow-na` on the requirement (contract 1.1).
-/// Until the model carries it, no requirement allows it, and `na` is never offered.
+/// Whether an answer may say "not applicable": only under `allow-na` (contract 1.1); anywhere
+/// else `na` would count as `no`, so it is never offered.
 func allowsNotApplicable(_ requirement: Requirement) -> Bool {
-    false
+    requirement.allowsNotApplicable
 }
 
 /// The view of one rubric page: the values its Mustache template shows.

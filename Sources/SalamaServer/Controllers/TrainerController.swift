@@ -225,35 +225,19 @@ struct TrainerController {
     }
 }
 
-/// The products and activities a trainer picks from: the tokens the checklist's conditions use,
-/// in first-use order. (Contract 1.1 declares them with titles per language.)
+/// The products and activities a trainer picks from: the checklist's vocabulary, titled in
+/// the trainer's language, in document order.
 struct Vocabulary {
     struct Term {
         var id: String
         var title: String
     }
 
-    var products: [Term] = []
-    var activities: [Term] = []
+    var products: [Term]
+    var activities: [Term]
 
     init(_ checklist: Checklist, language: Language) {
-        var products: [String] = [], activities: [String] = []
-        func note(_ condition: Condition?) {
-            for token in condition?.products ?? [] where !products.contains(token) { products.append(token) }
-            for token in condition?.activities ?? [] where !activities.contains(token) { activities.append(token) }
-        }
-        for target in checklist.targets { note(target.requiredFor) }
-        func walk(_ section: Section) {
-            note(section.appliesWhen)
-            for item in section.items {
-                switch item {
-                case .requirement(let requirement): note(requirement.appliesWhen)
-                case .section(let inner): walk(inner)
-                }
-            }
-        }
-        checklist.sections.forEach(walk)
-        self.products = products.map { Term(id: $0, title: $0) }
-        self.activities = activities.map { Term(id: $0, title: $0) }
+        products = checklist.products.map { Term(id: $0.id, title: checklist.text($0.title, in: language.rawValue)) }
+        activities = checklist.activities.map { Term(id: $0.id, title: checklist.text($0.title, in: language.rawValue)) }
     }
 }

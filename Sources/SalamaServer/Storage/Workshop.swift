@@ -89,8 +89,19 @@ final class Workshop: @unchecked Sendable {
     func addCooperative(_ cooperative: Cooperative) throws -> AssessmentCell {
         var cooperative = cooperative
         if cooperative.id.isEmpty { cooperative.id = nextCooperativeID() }
+        var problems: [String] = []
+        if cooperative.products.isEmpty { problems.append("give at least one product") }
+        for product in cooperative.products where checklist.term(product, kind: .product) == nil {
+            problems.append("unknown product '\(product)'")
+        }
+        for activity in cooperative.activities where checklist.term(activity, kind: .activity) == nil {
+            problems.append("unknown activity '\(activity)'")
+        }
+        if !WorkbookProfile.isCooperativeID(cooperative.id) {
+            problems.append("cooperative id '\(cooperative.id)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+        }
+        if !problems.isEmpty { throw WorkshopProblem(messages: problems) }
         let profile = WorkbookProfile(cooperative: cooperative, date: today(), kind: .selfAssessment)
-        if !profile.problems.isEmpty { throw WorkshopProblem(messages: profile.problems) }
         if all.contains(where: { $0.cooperative.id == cooperative.id && $0.kind == .selfAssessment }) {
             throw WorkshopProblem(messages: ["cooperative id '\(cooperative.id)' is already in this workshop"])
         }
