@@ -94,6 +94,7 @@ func buildRouter(workshop: Workshop, views: Views, sessions: any PersistDriver, 
 
     let link = router.group("c/{link}").add(middleware: LinkMiddleware(workshop: workshop)).group(context: LinkRequestContext.self)
     LinkController(workshop: workshop, views: views).addRoutes(to: link)
+    VisitController(workshop: workshop, views: views).addRoutes(to: link)
     return router
 }
 

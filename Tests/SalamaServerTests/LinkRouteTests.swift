@@ -292,10 +292,41 @@ struct LinkRouteTests {
             #expect(answer.deadline == Day(iso: "2027-01-31"))
             #expect(answer.notes == ["Évacuer les déchets du site"])
             #expect(assessment.answers.first { $0.ref == "IMP-02" }?.status == nil)
+            // The visit data.
+            let visit = encode([("rev", "0"), ("number", "ONSSA-ERR/2026/118"), ("purpose", "first"), ("start", "09:30"), ("end", "12:15"),
+                                ("place", "Douar Tazzarine"), ("service", "Service vétérinaire d'Errachidia"),
+                                ("met[p0][name]", "Fatima Zahra Ouali"), ("met[p0][function]", "présidente"),
+                                ("sample[s0][id]", "E1"), ("sample[s0][product]", "dates"), ("sample[s0][analysis]", "aflatoxines B1")])
+            try await client.execute(uri: "\(link)/fr/visit", method: .post, headers: formHeaders, body: ByteBuffer(string: visit)) {
+                #expect($0.status == .seeOther)
+            }
+            // A malformed form is the sender's fault.
+            try await client.execute(uri: "\(link)/fr/visit", method: .post, headers: formHeaders, body: ByteBuffer(string: "met[0][name]=x&number=a&number=b")) {
+                #expect($0.status == .badRequest)
+            }
+            let saved = try #require(try AssessmentLoader.load(path: data.assessment("COOP-0001-inspection")).value.visit)
+            #expect(saved == Visit(number: "ONSSA-ERR/2026/118", purpose: .first, start: "09:30", end: "12:15", place: "Douar Tazzarine",
+                                   service: "Service vétérinaire d'Errachidia", met: [PersonMet(name: "Fatima Zahra Ouali", function: "présidente")],
+                                   samples: [VisitSample(id: "E1", product: "dates", analysis: "aflatoxines B1")]))
+            // A second inspector who opened the form before that save is refused.
+            try await client.execute(uri: "\(link)/fr/visit", method: .post, headers: formHeaders,
+                                     body: ByteBuffer(string: encode([("rev", "0"), ("number", "AUTRE")]))) { response in
+                #expect(response.status == .conflict)
+                #expect(String(buffer: response.body).contains("ONSSA-ERR/2026/118"))
+            }
+            try await client.execute(uri: "\(link)/fr/visit", method: .post, headers: formHeaders,
+                                     body: ByteBuffer(string: encode([("rev", "2"), ("start", "9h30")]))) {
+                #expect($0.status == .badRequest)
+            }
             try await client.execute(uri: "\(link)/fr/result", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("<article class=\"report\""))
+                let page = String(buffer: response.body)
+                #expect(page.contains("<article class=\"report\""))
+                #expect(page.contains("ONSSA-ERR/2026/118"))
             }
+            // A cooperative's own link has no visit form.
+            let (_, memberLink) = try await client.addCooperative(trainer, name: "Autre")
+            try await client.execute(uri: "\(memberLink)/fr/visit", method: .get) { #expect($0.status == .notFound) }
         }
     }
 }

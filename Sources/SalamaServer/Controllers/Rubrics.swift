@@ -120,6 +120,7 @@ struct RubricView {
             "answered": progress.answered, "applicable": progress.applicable,
             "action": "\(base)/r/\(index + 1)",
             "result": "\(base)/result",
+            "visit": "\(base)/visit",
             "inspection": inspection,
             "chooseLanguage": String(base[..<(base.lastIndex(of: "/") ?? base.endIndex)]) + "?choose=1",
         ]

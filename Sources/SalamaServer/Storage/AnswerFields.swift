@@ -35,4 +35,6 @@ struct SaveOutcome: Sendable {
     /// Answers changed by someone else since the person saw them: not saved; their latest
     /// content and revision are returned for display.
     var conflicts: [String: (revision: Int, latest: AnswerFields)]
+    /// The visit was changed by someone else since the person saw it: not saved.
+    var visitConflict = false
 }

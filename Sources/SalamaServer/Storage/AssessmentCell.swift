@@ -75,6 +75,7 @@ actor AssessmentCell {
         if checksum != record.xmlChecksum {
             record.revision += 1
             for answer in assessment.answers { record.answerRevisions[answer.ref] = record.revision }
+            record.answerRevisions[visitKey] = record.revision
             record.xmlChecksum = checksum
             try write(record, to: folder.record(key))
         }
@@ -92,6 +93,9 @@ actor AssessmentCell {
         return AssessmentCell(folder: folder, record: record, assessment: assessment, bytes: xml, historyLimit: historyLimit)
     }
 
+    /// The key of the visit's revision among the answers' (no requirement id starts with `#`).
+    static let visitKey = "#visit"
+
     /// The assessment as it stands, and the revisions.
     func state() -> (assessment: Assessment, revision: Int, answerRevisions: [String: Int]) {
         (assessment, record.revision, record.answerRevisions)
@@ -103,12 +107,14 @@ actor AssessmentCell {
     /// Applies the changes that do not conflict, as one new revision dated `today`.
     /// - Parameters:
     ///   - requirements: the checklist's requirements by id (changes to unknown ids are ignored).
-    ///   - edit: a further change to the assessment as a whole (the visit), applied when given.
+    ///   - visit: a new visit (inspections), with the revision of the visit the person saw; it
+    ///     conflicts like an answer when someone else changed the visit since.
     func save(_ changes: [AnswerChange], requirements: [String: Requirement], today: Day,
-              edit: (@Sendable (inout Assessment) -> Void)? = nil) throws(SaveError) -> SaveOutcome {
+              visit: (seenRevision: Int, value: Visit?)? = nil) throws(SaveError) -> SaveOutcome {
         var edits: [(requirement: Requirement, content: AnswerContent)] = []
         var saved: [String] = []
         var conflicts: [String: (revision: Int, latest: AnswerFields)] = [:]
+        var visitConflict = false
         for change in changes {
             guard let requirement = requirements[change.ref], !saved.contains(change.ref) else { continue }
             let current = AnswerFields(assessment.answers.first { $0.ref == change.ref })
@@ -122,9 +128,17 @@ actor AssessmentCell {
             saved.append(change.ref)
         }
         var next = assessment
-        if let edit { edit(&next) }
-        guard !saved.isEmpty || next != assessment else {
-            return SaveOutcome(revision: record.revision, saved: [:], conflicts: conflicts)
+        var visitChanged = false
+        if let visit, visit.value != assessment.visit {
+            if (record.answerRevisions[Self.visitKey] ?? 0) == visit.seenRevision {
+                next.visit = visit.value
+                visitChanged = true
+            } else {
+                visitConflict = true
+            }
+        }
+        guard !saved.isEmpty || visitChanged else {
+            return SaveOutcome(revision: record.revision, saved: [:], conflicts: conflicts, visitConflict: visitConflict)
         }
         next.date = today
         let xml = Array(AssessmentXML.write(next, replacing: edits).utf8)
@@ -138,6 +152,7 @@ actor AssessmentCell {
         var nextRecord = record
         nextRecord.revision += 1
         for ref in saved { nextRecord.answerRevisions[ref] = nextRecord.revision }
+        if visitChanged { nextRecord.answerRevisions[Self.visitKey] = nextRecord.revision }
         nextRecord.xmlChecksum = Checksum.of(xml)
         do {
             try keepInHistory()
@@ -151,7 +166,8 @@ actor AssessmentCell {
         record = nextRecord
         assessment = loaded
         bytes = xml
-        return SaveOutcome(revision: record.revision, saved: Dictionary(uniqueKeysWithValues: saved.map { ($0, record.revision) }), conflicts: conflicts)
+        return SaveOutcome(revision: record.revision, saved: Dictionary(uniqueKeysWithValues: saved.map { ($0, record.revision) }),
+                           conflicts: conflicts, visitConflict: visitConflict)
     }
 
     /// Writes the current XML into the history as revision N, and forgets the versions older

@@ -12,14 +12,22 @@ struct Trainer: Sendable {
     var csrf: String
 }
 
-/// Forms are URL-encoded; anything else is refused with 415 before any handler reads it.
+/// Forms are URL-encoded; anything else is refused with 415 before any handler reads it, and a
+/// form that does not decode with 400.
 struct FormDecoder: RequestDecoder {
     func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         guard let contentType = request.headers[.contentType], let mediaType = MediaType(from: contentType),
               mediaType.isType(.applicationUrlEncoded) else {
             throw HTTPError(.unsupportedMediaType)
         }
-        return try await URLEncodedFormDecoder().decode(type, from: request, context: context)
+        do {
+            return try await URLEncodedFormDecoder().decode(type, from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            // A malformed form (a repeated name, a bad index) is the sender's fault, not ours.
+            throw HTTPError(.badRequest)
+        }
     }
 }
 

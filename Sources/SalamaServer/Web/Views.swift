@@ -21,7 +21,7 @@ struct Views: Sendable {
     /// Every template the server renders; each is checked to exist at start-up.
     static let templates = [
         "layout", "error", "language", "rubric", "login", "dashboard", "cooperative-new", "handout",
-        "import", "trainer-nav",
+        "import", "trainer-nav", "visit",
     ]
 
     let library: MustacheLibrary
