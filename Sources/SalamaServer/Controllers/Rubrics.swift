@@ -3,11 +3,16 @@ import SalamaModel
 import SalamaReports
 import SalamaWorkbook
 
-/// The rubrics (top-level sections) of one cooperative's form: the requirements that apply to
-/// it, grouped by top-level section in checklist order, rubrics with nothing applicable left out.
+/// The rubrics of one cooperative's form, one page each: the requirements that apply to it,
+/// grouped by top-level section in checklist order, rubrics with nothing applicable left out. A
+/// top-level section's own requirements make one page and each of its sub-sections another
+/// (HACCP, then HACCP — Dates, HACCP — Honey…), so that a page stays short on a phone whatever
+/// the cooperative produces.
 struct Rubrics {
     struct Rubric {
         var section: Section
+        /// The sub-section this page holds, or nil for the section's own requirements.
+        var subsection: Section?
         var requirements: [Requirement]
     }
 
@@ -19,11 +24,22 @@ struct Rubrics {
     init(checklist: Checklist, evaluator: Evaluator, cooperative: Cooperative) {
         self.checklist = checklist
         let entries = evaluator.applicableRequirements(for: cooperative)
-        rubrics = checklist.sections.compactMap { section in
-            let requirements = entries.filter { $0.topSection == section.id }.map(\.requirement)
-            return requirements.isEmpty ? nil : Rubric(section: section, requirements: requirements)
+        let applicable = Dictionary(entries.map { ($0.requirement.id, $0.requirement) }, uniquingKeysWith: { first, _ in first })
+        self.applicable = applicable
+        rubrics = checklist.sections.flatMap { section -> [Rubric] in
+            var own: [Requirement] = []
+            var parts: [Rubric] = []
+            for item in section.items {
+                switch item {
+                case .requirement(let requirement):
+                    if applicable[requirement.id] != nil { own.append(requirement) }
+                case .section(let subsection):
+                    let requirements = subsection.allRequirements.filter { applicable[$0.id] != nil }
+                    if !requirements.isEmpty { parts.append(Rubric(section: section, subsection: subsection, requirements: requirements)) }
+                }
+            }
+            return (own.isEmpty ? [] : [Rubric(section: section, subsection: nil, requirements: own)]) + parts
         }
-        applicable = Dictionary(entries.map { ($0.requirement.id, $0.requirement) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Applicable requirements answered (any status), and applicable requirements.
@@ -115,7 +131,7 @@ struct RubricView {
             "base": base,
             "number": index + 1, "count": count,
             "cooperative": assessment.cooperative.name,
-            "rubricTitle": text(rubric.section.title),
+            "rubricTitle": rubric.subsection.map { "\(text(rubric.section.title)) — \(text($0.title))" } ?? text(rubric.section.title),
             "cards": cards,
             "answered": progress.answered, "applicable": progress.applicable,
             "action": "\(base)/r/\(index + 1)",

@@ -177,7 +177,7 @@ actor AssessmentCell {
         try FileManager.default.createDirectory(atPath: folderPath, withIntermediateDirectories: true)
         try AtomicFile.write(bytes, to: folder.history(key, revision: record.revision))
         let expired = record.revision - historyLimit
-        if expired > 0 { unlink(folder.history(key, revision: expired)) }
+        if expired >= 0 { unlink(folder.history(key, revision: expired)) }
     }
 
     private static func write(_ record: AssessmentRecord, to path: String) throws {
