@@ -11,7 +11,12 @@ public enum AssessmentLoader {
     /// Loads the assessment at `path`: a streaming pass for the common, valid file; the
     /// careful path (tree, schema, located errors) whenever that pass is not sure.
     public static func load(path: String) throws(InvalidInputError) -> Loaded<Assessment> {
-        let bytes = try FileReader.read(path, limit: XMLParser.maximumFileSize)
+        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path)
+    }
+
+    /// Loads an assessment's bytes, naming them `path`: the streaming pass, then the careful path
+    /// whenever that pass is not sure (for programs that hold the file in memory).
+    public static func load(bytes: [UInt8], path: String) throws(InvalidInputError) -> Loaded<Assessment> {
         if let assessment = AssessmentStreamReader.read(bytes: bytes, path: path) {
             return Loaded(value: assessment, warnings: [])
         }

@@ -145,7 +145,7 @@ actor AssessmentCell {
         let path = folder.assessment(key)
         let loaded: Assessment
         do {
-            loaded = try AssessmentLoader.loadCarefully(bytes: xml, path: path).value
+            loaded = try AssessmentLoader.load(bytes: xml, path: path).value
         } catch {
             throw .invalid(error)
         }
