@@ -35,6 +35,16 @@ struct Harness: Sendable {
         return try await app.test(.router, test)
     }
 
+    /// Runs `test` with a logged-in trainer and one cooperative: its key and link path.
+    func withCooperative(name: String, products: [String] = ["dates"], activities: [String] = [],
+                         _ test: @escaping @Sendable (any TestClientProtocol, TrainerLogin, String, String) async throws -> Void) async throws {
+        try await run { client in
+            let trainer = try await client.login()
+            let (key, link) = try await client.addCooperative(trainer, name: name, products: products, activities: activities)
+            try await test(client, trainer, key, link)
+        }
+    }
+
     func remove() {
         try? FileManager.default.removeItem(atPath: folder)
     }

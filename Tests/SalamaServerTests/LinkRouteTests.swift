@@ -13,9 +13,7 @@ struct LinkRouteTests {
     func language() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (_, link) = try await client.addCooperative(trainer, name: "Nakhil")
+        try await harness.withCooperative(name: "Nakhil") { client, trainer, _, link in
             try await client.execute(uri: link, method: .get) { response in
                 #expect(response.status == .ok)
                 let page = String(buffer: response.body)
@@ -49,9 +47,7 @@ struct LinkRouteTests {
         let harness = try Harness()
         defer { harness.remove() }
         let data = harness.data
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (key, link) = try await client.addCooperative(trainer, name: "Nakhil")
+        try await harness.withCooperative(name: "Nakhil") { client, trainer, key, link in
             let refs = try await client.execute(uri: "\(link)/fr/r/1", method: .get) { response in
                 String(buffer: response.body).matches(of: /data-ref="([^"]+)"/).map { String($0.1) }
             }
@@ -99,9 +95,7 @@ struct LinkRouteTests {
         let harness = try Harness()
         defer { harness.remove() }
         let data = harness.data
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (key, link) = try await client.addCooperative(trainer, name: "Tislit", products: ["honey"], activities: ["extraction"])
+        try await harness.withCooperative(name: "Tislit", products: ["honey"], activities: ["extraction"]) { client, trainer, key, link in
             var rubric = 0
             for number in 1...20 {
                 let found = try await client.execute(uri: "\(link)/fr/r/\(number)", method: .get) { String(buffer: $0.body).contains("data-ref=\"HON-03\"") }
@@ -135,9 +129,7 @@ struct LinkRouteTests {
         let harness = try Harness()
         defer { harness.remove() }
         let data = harness.data
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (key, link) = try await client.addCooperative(trainer, name: "Nakhil")
+        try await harness.withCooperative(name: "Nakhil") { client, trainer, key, link in
             // Both opened the page at revision 0; the first saves "yes".
             try await client.execute(uri: "\(link)/fr/r/1", method: .post, headers: formHeaders,
                                      body: ByteBuffer(string: encode([("a[IMP-01][status]", "yes"), ("a[IMP-01][rev]", "0")]))) {
@@ -185,9 +177,7 @@ struct LinkRouteTests {
         let harness = try Harness()
         defer { harness.remove() }
         let data = harness.data
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (keyA, linkA) = try await client.addCooperative(trainer, name: "Coopérative A")
+        try await harness.withCooperative(name: "Coopérative A") { client, trainer, keyA, linkA in
             let (keyB, linkB) = try await client.addCooperative(trainer, name: "Coopérative B")
             #expect(linkA != linkB)
             try await client.execute(uri: "\(linkB)/fr/r/1", method: .post, headers: formHeaders,
@@ -245,9 +235,7 @@ struct LinkRouteTests {
     func limits() async throws {
         let harness = try Harness()
         defer { harness.remove() }
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (_, link) = try await client.addCooperative(trainer, name: "Nakhil")
+        try await harness.withCooperative(name: "Nakhil") { client, trainer, _, link in
             let big = encode([("a[IMP-01][status]", "yes"), ("a[IMP-01][note]", String(repeating: "x", count: 70_000))])
             try await client.execute(uri: "\(link)/fr/r/1", method: .post, headers: formHeaders, body: ByteBuffer(string: big)) {
                 #expect($0.status == .contentTooLarge)
@@ -267,9 +255,7 @@ struct LinkRouteTests {
         let harness = try Harness()
         defer { harness.remove() }
         let data = harness.data
-        try await harness.run { client in
-            let trainer = try await client.login()
-            let (key, _) = try await client.addCooperative(trainer, name: "Nakhil")
+        try await harness.withCooperative(name: "Nakhil") { client, trainer, key, _ in
             let handout = try await client.execute(uri: "/trainer/a/\(key)/inspection", method: .post, headers: trainer.formHeaders(),
                                                    body: form(["csrf": trainer.csrf])) { response in
                 #expect(response.status == .seeOther)

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import SalamaModel
 import SalamaWorkbook
 import SalamaXML
@@ -30,25 +31,28 @@ enum SaveError: Error {
 }
 
 /// One assessment being filled in: its current value, its record and the files behind them.
-/// Saves to one assessment are serialised by the actor; saves to different assessments run in
-/// parallel.
+/// Saves to one assessment are serialised by its lock; saves to different assessments run in
+/// parallel on the storage threads, so that waiting for the disk (fsync) never holds the
+/// threads that serve requests.
 ///
 /// Each save writes, each file atomically: the previous XML into the history, then the new XML,
 /// then the record. A crash between the last two leaves an XML newer than its record; loading
 /// notices (checksum) and moves every answer to a new revision, so that any page opened before
 /// the crash gets a conflict rather than overwriting what it never saw.
-actor AssessmentCell {
-    nonisolated let key: String
-    nonisolated let link: String
-    nonisolated let kind: AssessmentKind
-    nonisolated let follows: String?
+final class AssessmentCell: @unchecked Sendable {
+    let key: String
+    let link: String
+    let kind: AssessmentKind
+    let follows: String?
     /// Who is assessed: set when the assessment is created, never edited by a form.
-    nonisolated let cooperative: Cooperative
+    let cooperative: Cooperative
     private let folder: DataFolder
     private let historyLimit: Int
     private var record: AssessmentRecord
     private var assessment: Assessment
     private var bytes: [UInt8]
+    /// Guards `record`, `assessment` and `bytes`, and serialises saves.
+    private let lock = NSLock()
 
     private init(folder: DataFolder, record: AssessmentRecord, assessment: Assessment, bytes: [UInt8], historyLimit: Int) {
         self.key = record.key
@@ -97,12 +101,12 @@ actor AssessmentCell {
     static let visitKey = "#visit"
 
     /// The assessment as it stands, and the revisions.
-    func state() -> (assessment: Assessment, revision: Int, answerRevisions: [String: Int]) {
-        (assessment, record.revision, record.answerRevisions)
+    func state() async -> (assessment: Assessment, revision: Int, answerRevisions: [String: Int]) {
+        lock.withLock { (assessment, record.revision, record.answerRevisions) }
     }
 
     /// The XML file's bytes as they stand.
-    func xml() -> [UInt8] { bytes }
+    func xml() async -> [UInt8] { lock.withLock { bytes } }
 
     /// Applies the changes that do not conflict, as one new revision dated `today`.
     /// - Parameters:
@@ -110,7 +114,21 @@ actor AssessmentCell {
     ///   - visit: a new visit (inspections), with the revision of the visit the person saw; it
     ///     conflicts like an answer when someone else changed the visit since.
     func save(_ changes: [AnswerChange], requirements: [String: Requirement], today: Day,
-              visit: (seenRevision: Int, value: Visit?)? = nil) throws(SaveError) -> SaveOutcome {
+              visit: (seenRevision: Int, value: Visit?)? = nil) async throws(SaveError) -> SaveOutcome {
+        let result: Result<SaveOutcome, SaveError>
+        do {
+            result = try await StorageThreads.pool.runIfActive {
+                self.lock.withLock { Result { () throws(SaveError) in try self.saveNow(changes, requirements: requirements, today: today, visit: visit) } }
+            }
+        } catch {
+            throw .write(FileWriteError(path: folder.assessment(key), code: EIO))
+        }
+        return try result.get()
+    }
+
+    /// The save itself, on a storage thread, under the lock.
+    private func saveNow(_ changes: [AnswerChange], requirements: [String: Requirement], today: Day,
+                         visit: (seenRevision: Int, value: Visit?)?) throws(SaveError) -> SaveOutcome {
         var edits: [(requirement: Requirement, content: AnswerContent)] = []
         var saved: [String] = []
         var conflicts: [String: (revision: Int, latest: AnswerFields)] = [:]
@@ -185,4 +203,14 @@ actor AssessmentCell {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         try AtomicFile.write(Array(try encoder.encode(record)), to: path, permissions: 0o600)
     }
+}
+
+/// The threads that write assessments: enough for many saves to wait on the disk at once
+/// without holding the threads that serve requests.
+enum StorageThreads {
+    static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
 }
