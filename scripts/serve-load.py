@@ -3,7 +3,11 @@
 its own cooperative's whole self-assessment answer by answer, as the page's script does (one
 POST per answer, JSON reply, the answer's revision sent back).
 
-Usage: serve-load.py URL DATA_FOLDER PASSPHRASE PHONES SERVER_PID
+Usage: serve-load.py URL DATA_FOLDER PASSPHRASE PHONES SERVER_PID [THINK_MS]
+
+THINK_MS (default 0) is each phone's pause between two answers: 0 saves as fast as the server
+answers (a stress test: with every phone waiting on the server, latency is phones ÷ throughput);
+a person reading and tapping takes several seconds.
 
 Prints one JSON object: saves, seconds, saves per second, p50/p99/max latency (ms), errors,
 answers checked in the files afterwards and how many differ from what was sent, and the
@@ -20,6 +24,7 @@ import urllib.parse
 import xml.etree.ElementTree as ElementTree
 
 URL, DATA, PASSPHRASE, PHONES, PID = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+THINK = (int(sys.argv[6]) if len(sys.argv) > 6 else 0) / 1000
 HOST, PORT = urllib.parse.urlparse(URL).hostname, urllib.parse.urlparse(URL).port
 NS = {"a": "urn:salama:assessment:1"}
 
@@ -101,6 +106,8 @@ def phone(key, link, seed):
     conn = connection()
     mine = {}
     for path, ref, rev, evidence, measures in cards(conn, link):
+        if THINK:
+            time.sleep(rng.uniform(0.5 * THINK, 1.5 * THINK))
         status = rng.choice(["yes", "partial", "no"])
         fields = [(f"a[{ref}][rev]", rev), (f"a[{ref}][status]", status), (f"a[{ref}][note]", f"note {key} {ref}")]
         dates = {item: f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}" for item in evidence}
@@ -175,7 +182,7 @@ def main():
         return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1) if ordered else None
 
     print(json.dumps({
-        "phones": PHONES, "saves": len(latencies), "seconds": round(seconds, 1),
+        "phones": PHONES, "think_ms": int(THINK * 1000), "saves": len(latencies), "seconds": round(seconds, 1),
         "saves_per_second": round(len(latencies) / seconds, 1) if seconds else None,
         "p50_ms": percentile(0.50), "p99_ms": percentile(0.99), "max_ms": round(ordered[-1], 1) if ordered else None,
         "errors": len(errors), "first_errors": errors[:5],
