@@ -141,6 +141,9 @@ struct TrainerRouteTests {
                 #expect(page.contains("Coopérative &lt;Nakhil&gt; &amp; Co"))
                 #expect(!page.contains("<Nakhil>"))
                 #expect(page.contains("0 / \(assessment.answers.count)"))
+                // The workshop summary: one cooperative, incomplete at every level, required the autorisation.
+                #expect(page.contains("<h2><a href=\"/trainer/summary\">"))
+                #expect(page.contains("<tr><td>Autorisation sanitaire</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
             }
             try await client.execute(uri: "/trainer/a/\(key)/handout", method: .get, headers: trainer.headers) { response in
                 let page = String(buffer: response.body)

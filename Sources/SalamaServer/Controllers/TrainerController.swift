@@ -54,8 +54,15 @@ struct TrainerController {
                 "critical": required.open.critical, "major": required.open.major,
             ])
         }
+        // The workshop at a glance: `salama summary` of the folder (each cooperative once).
+        let summary = rows.isEmpty ? nil : try? summaryReport().summary
+        let levels: [[String: Any]] = (summary?.targets ?? []).map { count in
+            ["title": checklist.text(count.target.title, in: language.rawValue), "ready": count.ready,
+             "notReady": count.notReady, "incomplete": count.incomplete, "requiredOf": count.requiredOf]
+        }
         return views.render("dashboard", language: language, [
-            "csrf": context.trainer.csrf, "rows": rows, "empty": rows.isEmpty,
+            "csrf": context.trainer.csrf, "rows": rows, "empty": rows.isEmpty, "levels": levels,
+            "verdicts": ["ready": say.verdict(.ready), "notReady": say.verdict(.notReady), "incomplete": say.verdict(.incomplete)],
             "checklist": checklist.text(checklist.title, in: language.rawValue),
             "addresses": publicBaseURLs, "local": publicBaseURLs.isEmpty,
         ])
