@@ -132,6 +132,37 @@ enum ReportCase {
         }
     }
 
+    @Test("a na under allow-na is listed as declared not applicable, counted nowhere", arguments: [ReportFormat.text, .markdown, .html])
+    func exemptedIsListedApart(format: ReportFormat) throws {
+        // The fixture checklist with allow-na on STA-02, which self.xml declares na: no longer
+        // a finding (it was one, "declared not applicable, but applies"), listed apart.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let checklistText = try ReportCase.replacing(#"<requirement id="STA-02" severity="minor" target="autorisation">"#,
+                                                     with: #"<requirement id="STA-02" severity="minor" target="autorisation" allow-na="true">"#,
+                                                     in: String(contentsOfFile: ReportCase.checklist, encoding: .utf8))
+        let checklist = try ChecklistLoader.load(path: folder.write("checklist.xml", checklistText)).value
+        let assessment = try AssessmentLoader.load(path: Fixtures.path("reports/self.xml")).value
+        let evaluation = Evaluator(checklist).evaluate(assessment)
+        // Autorisation without STA-02: PRE-01 (2, partial 0.5), PRE-02 (partial), PRE-03 (yes),
+        // STA-01 (partial), TRA-01 (no) → (1 + 0.5 + 1 + 0.5 + 0) / 6 = 50; five applicable.
+        let autorisation = try #require(evaluation.targets.first)
+        #expect(autorisation.reportedScore == 50)
+        #expect(autorisation.applicable == 5 && autorisation.assessed == 5)
+        let report = format.reporter.report([evaluation], options: ReportOptions(language: .fr))
+        let heading = "Déclaré sans objet (1)"
+        switch format {
+        case .text:
+            let headingRange = try #require(report.range(of: "\n\(heading)\n"), "\(report)")
+            #expect(report.components(separatedBy: "STA-02").count == 2, "STA-02 is named once")
+            #expect(try #require(report.range(of: "STA-02")).lowerBound > headingRange.lowerBound)
+        default:
+            let sections = ReportCase.sections(report, marker: format == .html ? "<h2>" : "\n## ")
+            let holding = sections.filter { $0.body.contains("STA-02") }.map(\.heading)
+            #expect(holding.count == 1 && holding.first?.hasPrefix(heading) == true, "\(format): \(holding)")
+        }
+    }
+
     @Test func aRubricWithOnlyUnassessedItemsIsNotAssessedInTheVisitReport() throws {
         // The inspection without its three traceability answers: that rubric has no open
         // finding, but nothing in it was looked at — not "Oui".
