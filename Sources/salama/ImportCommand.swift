@@ -15,6 +15,7 @@ struct ImportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try Console.refuseOutput(output, overwriting: [file])
         let imported: ImportedWorkbook
         do {
             imported = try WorkbookImporter.load(path: file)

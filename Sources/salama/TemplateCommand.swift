@@ -89,6 +89,7 @@ struct TemplateCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        try Console.refuseOutput(output, overwriting: [checklist.value.path])
         Console.print(checklist.warnings)
         let template = WorkbookTemplate(checklist: checklist.value, profile: profile, language: lang)
         try Console.write(template.render(format), to: output)
