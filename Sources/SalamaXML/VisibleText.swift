@@ -23,21 +23,42 @@ public enum VisibleText {
     }
 
     /// `text` with every character of `strictness`'s set shown as `<U+XXXX>`, and a byte of a
-    /// file name that was not UTF-8 as `<0xNN>`.
+    /// file name that was not UTF-8 as `<0xNN>`. In reports, a first-strong isolate closed on
+    /// its line (U+2068 … U+2069) is kept: it only keeps its content's own direction, which is
+    /// what the Arabic reports use it for; an unclosed one, or a closing one alone, is escaped.
     public static func escaping(_ text: String, _ strictness: Strictness = .report) -> String {
         guard text.unicodeScalars.contains(where: { mustEscape($0, strictness) }) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        let keptIsolates = strictness == .report ? closedIsolates(scalars) : []
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
+        for (index, scalar) in scalars.enumerated() {
             if let byte = FileSystemName.rawByte(scalar) {
                 out += "<0x" + hex(UInt32(byte), digits: 2) + ">"
-            } else if mustEscape(scalar, strictness) {
+            } else if mustEscape(scalar, strictness) && !keptIsolates.contains(index) {
                 out += "<U+" + hex(scalar.value, digits: 4) + ">"
             } else {
                 out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// The positions of the first-strong isolates (U+2068) and their closing pop (U+2069) that
+    /// pair up within one line.
+    private static func closedIsolates(_ scalars: [Unicode.Scalar]) -> Set<Int> {
+        var open: [Int] = []
+        var kept = Set<Int>()
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar.value {
+            case 0x2068: open.append(index)
+            case 0x2069:
+                if let start = open.popLast() { kept.formUnion([start, index]) }
+            case 0x0A, 0x0D, 0x2028, 0x2029: open.removeAll()
+            default: break
+            }
+        }
+        return kept
     }
 
     /// Diagnostics: `escaping(text, .diagnostic)`.
