@@ -158,13 +158,15 @@ enum MarkupLimits {
     static let maximumAttributesPerTag = 256
     static let maximumNamespaceDeclarations = 256
 
-    /// The first limit `bytes` go over, as an error at its line; nil when within them.
-    /// Markup is read in ASCII, after dropping NUL bytes so that UTF-16 and UCS-4 read alike;
-    /// comments, CDATA sections and processing instructions are skipped.
+    /// The first limit `bytes` go over, as an error at its line; nil when within them. Markup
+    /// is read on characters (see `InputEncoding`), so the limits hold in every encoding
+    /// Salama reads; an encoding it does not read, or a NUL character, is the error instead.
+    /// Comments, CDATA sections and processing instructions are skipped.
     static func check(_ bytes: [UInt8], path: String) -> Diagnostic? {
-        let hasNUL = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
-        let text = hasNUL ? bytes.filter { $0 != 0 } : bytes
-        return text.withUnsafeBufferPointer { scan($0, path: path) }
+        switch InputEncoding.markupProjection(bytes, path: path) {
+        case .failure(let error): error.diagnostics.first
+        case .success(let text): text.withUnsafeBufferPointer { scan($0, path: path) }
+        }
     }
 
     private static func scan(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
