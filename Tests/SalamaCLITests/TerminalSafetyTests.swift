@@ -63,6 +63,16 @@ struct TerminalSafetyTests {
         #expect(coloured.standardOutput.contains("<U+009B>2J<U+202E>"))
     }
 
+    @Test func anInvisibleCharacterInAnIdIsShown() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Fixtures.repository.path + "/Samples/ghris-goulmima-self.xml", encoding: .utf8)
+        let input = folder.write("zwj.xml", sample.replacingOccurrences(of: "ref=\"IMP-01\"", with: "ref=\"IMP\u{200D}-01\""))
+        let result = try SalamaBinary.run(["validate", input])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("The value 'IMP<U+200D>-01' is not accepted"))
+    }
+
     @Test func fileNamesInDiagnosticsAreEscaped() throws {
         let result = try SalamaBinary.run(["check", "--checklist", Self.checklist, "missing\u{1B}]0;title\u{7}\u{202E}.xml"])
         #expect(result.status == 1)
