@@ -127,7 +127,6 @@ import SalamaTestSupport
         var verdicts: [String: [String: Int]] = [:], requiredOf: [String: Int] = [:]
         let scopes = ["t1": [1], "t2": [1, 2], "t3": [1, 2, 3], "t4": []]
         let minimum: [String: Double] = ["t1": 70, "t2": 80, "t3": 90, "t4": 50]
-        let maxMajor: [String: Int] = ["t1": 1, "t2": 0]
         for profile in profiles {
             // Credit of each assessed requirement; `unassessed` those left blank.
             var credit: [String: Double] = [:], unassessed: Set<String> = []
