@@ -76,7 +76,7 @@ enum WorkbookFixture {
 
         struct Target: Equatable {
             var id: String
-            var score: Double
+            var score: Double?
             var verdict: Verdict
             var required: Bool
             var blockers: [Blocker]
