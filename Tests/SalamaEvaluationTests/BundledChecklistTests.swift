@@ -43,6 +43,27 @@ struct BundledChecklistTests {
         }
     }
 
+    @Test func everythingElseAReportShowsIsInFrenchArabicAndEnglish() throws {
+        let checklist = try Self.loaded()
+        var texts: [(String, LocalizedText)] = [("checklist title", checklist.title), ("checklist description", checklist.description)]
+        texts += checklist.targets.map { ("target \($0.id)", $0.title) }
+        texts += (checklist.products + checklist.activities).map { ("vocabulary \($0.id)", $0.title) }
+        func walk(_ section: Section) {
+            texts.append(("section \(section.id)", section.title))
+            texts.append(("section \(section.id) description", section.description))
+            section.subsections.forEach(walk)
+        }
+        checklist.sections.forEach(walk)
+        for requirement in checklist.requirements {
+            texts += requirement.evidence.map { ("\(requirement.id) evidence \($0.id)", $0.title) }
+        }
+        for (place, text) in texts {
+            for language in Self.languages {
+                #expect(Self.has(text, language), "\(place): no \(language) text")
+            }
+        }
+    }
+
     @Test func everyCiteNamesADeclaredSourceWithAnArabicTitleAndALocatorInEachLanguage() throws {
         let checklist = try Self.loaded()
         let sources = Dictionary(checklist.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -243,19 +264,10 @@ struct BundledChecklistTests {
         return answer + "</answer>"
     }
 
+    /// The fixture's assessment, dated 2026-11-20 like `date`, addressed to the bundled checklist.
     static func assessment(answers: [String]) -> String {
-        """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <assessment xmlns="urn:salama:assessment:1" checklist="onssa-hygiene" date="\(date)" kind="self">
-          <cooperative id="COOP-TEST" name="Coopérative d'essai">
-            <region>Drâa-Tafilalet</region><province>Errachidia</province>
-            \(products.map { "<product>\($0)</product>" }.joined())
-            \(activities.map { "<activity>\($0)</activity>" }.joined())
-          </cooperative>
-          <assessor name="Essai" role="trainer"/>
-          \(answers.joined(separator: "\n  "))
-        </assessment>
-        """
+        EvaluationFixture.assessment(products: products, activities: activities, answers: answers.joined(separator: "\n"))
+            .replacingOccurrences(of: "checklist=\"eval\"", with: "checklist=\"onssa-hygiene\"")
     }
 
     static func evaluate(_ checklist: Checklist, answers: [String]) throws -> Evaluation {
