@@ -87,8 +87,12 @@ struct ReportCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
         #expect(html.contains("حسب المنتوج"))
         #expect(html.components(separatedBy: "<div class=\"group\">").count - 1 == groups.count)
+        // Each group is headed by its product's Arabic title, never the bare id.
+        for arabicTitle in ["التمور", "العسل", "الزعفران"] {
+            #expect(html.contains("<h3>\u{2068}\(arabicTitle)\u{2069} — "))
+        }
         for group in groups {
-            #expect(html.contains("<h3>\u{2068}\(try #require(group["value"] as? String))\u{2069} — "))
+            #expect(!html.contains("<h3>\u{2068}\(try #require(group["value"] as? String))\u{2069}"))
         }
     }
 
