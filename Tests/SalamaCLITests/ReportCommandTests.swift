@@ -16,6 +16,16 @@ struct ReportCommandTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     }
 
+    /// Like `check`, `summary` and `compare` print text unless asked for another format.
+    @Test(arguments: [["summary", "Samples"], ["compare", selfAssessment, inspection]])
+    func textIsTheDefaultFormat(_ arguments: [String]) throws {
+        let plain = try SalamaBinary.run(arguments)
+        let text = try SalamaBinary.run(arguments + ["--format", "text"])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(!plain.standardOutput.isEmpty)
+        #expect(plain.standardOutput == text.standardOutput)
+    }
+
     @Test func summaryOfTheSamplesAsText() throws {
         let json = try Self.json(["summary", "Samples"])
         let result = try SalamaBinary.run(["summary", "Samples", "--format", "text"])
