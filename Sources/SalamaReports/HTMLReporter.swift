@@ -273,8 +273,10 @@ public struct HTMLReporter: Reporter {
     /// numbers, dates.
     static func b(_ text: String) -> String { "<bdi>\(MarkupEscaping.escape(text))</bdi>" }
 
-    /// An identifier, isolated and left to right.
-    static func id(_ text: String) -> String { "<bdi class=\"id\" dir=\"ltr\">\(MarkupEscaping.escape(text))</bdi>" }
+    /// An identifier, isolated and left to right; a path may break after its slashes.
+    static func id(_ text: String) -> String {
+        "<bdi class=\"id\" dir=\"ltr\">\(MarkupEscaping.escape(text).replacingOccurrences(of: "/", with: "/<wbr>"))</bdi>"
+    }
 
     /// A date, isolated and kept on one line.
     static func date(_ text: String) -> String { "<bdi class=\"date\">\(MarkupEscaping.escape(text))</bdi>" }

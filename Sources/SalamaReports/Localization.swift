@@ -38,6 +38,8 @@ public enum Label: Sendable, CaseIterable {
     // The printable workbook (`salama template --format html`).
     case workbook, workbookInstructions, guidance, answer, conformPartial
     case evidenceToShow, documentDate, documentReference, measurements, value, limits, notes
+    // The foot of every printed page.
+    case page
 
     /// The label in `language`.
     public func text(_ language: Language) -> String {
@@ -207,6 +209,7 @@ public enum Label: Sendable, CaseIterable {
         case .value: return pick("Valeur", "القيمة", "Value")
         case .limits: return pick("Limites", "الحدود", "Limits")
         case .notes: return pick("Notes", "ملاحظات", "Notes")
+        case .page: return pick("Page", "صفحة", "Page")
         }
     }
 }

@@ -15,6 +15,29 @@ import Testing
         #expect(MarkupEscaping.escape("تعاونية ONSSA") == "تعاونية ONSSA")
     }
 
+    @Test func cssStringsCannotCloseTheStyleSheet() {
+        #expect(MarkupEscaping.cssString(#"Page "x" \ </style>"#) == #"Page \22 x\22  \5c  \3c /style>"#)
+        #expect(MarkupEscaping.cssString("صفحة") == "صفحة")
+    }
+
+    /// On a phone each table row is a card: every cell but the first carries its column's
+    /// heading, and the rows under a cell spanning several rows label the right columns.
+    @Test func tableCellsCarryTheirColumnHeading() {
+        let table = """
+        <table><thead><tr><th>Rubrique</th><th>Conformité</th><th><bdi>Constats</bdi> &amp; faits</th><th>Échéancier</th></tr></thead>
+        <tbody><tr><td rowspan="2">1</td><td rowspan="2" class="no">Non</td><td>a</td><td>d1</td></tr>
+        <tr><td>b</td><td>d2</td></tr></tbody>
+        <tbody><tr><td>2</td><td>Oui</td><td>c</td><td>d3</td></tr></tbody></table>
+        """
+        let page = HTMLPage.document(language: .fr, title: "t", body: table)
+        #expect(page.contains("""
+        <tbody><tr><td rowspan="2">1</td><td data-label="Conformité :" rowspan="2" class="no">Non</td><td data-label="Constats &amp; faits :">a</td><td data-label="Échéancier :">d1</td></tr>
+        <tr><td data-label="Constats &amp; faits :">b</td><td data-label="Échéancier :">d2</td></tr></tbody>
+        <tbody><tr><td>2</td><td data-label="Conformité :">Oui</td><td data-label="Constats &amp; faits :">c</td><td data-label="Échéancier :">d3</td></tr></tbody></table>
+        """))
+        #expect(HTMLCheck.diagnostics(of: page) == [])
+    }
+
     @Test func markdownEscapesSyntax() {
         #expect(MarkdownEscaping.escape("**x** | y") == #"\*\*x\*\* \| y"#)
         #expect(MarkdownEscaping.escape(Self.hostileName) == #"\<script\>alert("x")\</script\> \& "Co" 'op'"#)
