@@ -23,7 +23,7 @@ public enum HTMLPage {
         html += "<meta name=\"generator\" content=\"salama\">\n"
         html += "<title>\(text(title))</title>\n"
         html += "<style>\n\(ReportStyle.css(language: language, extra: style))</style>\n</head>\n<body>\n"
-        html += TableLabels.label(body, language: language)
+        html += Typesetting.html(TableLabels.label(body, language: language), language: language)
         html += "</body>\n</html>\n"
         return html
     }

@@ -95,6 +95,8 @@ enum HTMLStyle {
     .finding .k { color: var(--muted); font-weight: 600; }
     .why { margin: 1px 0; padding-inline-start: 18px; font-size: 9pt; }
     .note { font-style: italic; color: var(--muted); }
+    /* Arabic has no italic: a slanted Naskh is a synthetic one, hard to read. */
+    .report:lang(ar) .note, .note :dir(rtl), .note:dir(rtl) { font-style: normal; }
     .state-present { color: var(--ok); font-weight: 700; }
     .state-missing, .state-expired, .state-future-dated { color: var(--ko); font-weight: 700; }
     .documents td, .compliance td, .grid td { font-size: 9pt; }

@@ -233,6 +233,12 @@ public struct Localizer: Sendable {
         }
     }
 
+    /// `count` with the counted phrase in the plural form its number takes (CLDR rules):
+    /// "1 écart", "2 écarts"; "نقص واحد", "نقصان", "3 نواقص", "11 نقصًا", "100 نقص".
+    public func count(_ count: Int, _ fr: PluralForms, _ ar: PluralForms, _ en: PluralForms) -> String {
+        pick(fr(count, in: .fr), ar(count, in: .ar), en(count, in: .en))
+    }
+
     /// A decimal number as people of this language write it (French and Arabic use a comma).
     public func number(_ value: Double, decimals: Int = 1) -> String {
         var text = JSONValue.format((value * pow10(decimals)).rounded(.toNearestOrAwayFromZero) / pow10(decimals))
@@ -275,20 +281,29 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// One severity, singular, for counts: "2 critical gaps".
+    /// Gaps of one severity, counted: "2 critical gaps".
     public func gaps(_ count: Int, _ severity: Severity) -> String {
-        let plural = count > 1
-        switch (language, severity) {
-        case (.fr, .critical): return "\(count) écart\(plural ? "s" : "") critique\(plural ? "s" : "")"
-        case (.fr, .major): return "\(count) écart\(plural ? "s" : "") majeur\(plural ? "s" : "")"
-        case (.fr, .minor): return "\(count) écart\(plural ? "s" : "") mineur\(plural ? "s" : "")"
-        case (.ar, .critical): return "\(count) " + (plural ? "نواقص حرجة" : "نقص حرج")
-        case (.ar, .major): return "\(count) " + (plural ? "نواقص رئيسية" : "نقص رئيسي")
-        case (.ar, .minor): return "\(count) " + (plural ? "نواقص ثانوية" : "نقص ثانوي")
-        case (.en, .critical): return "\(count) critical gap\(plural ? "s" : "")"
-        case (.en, .major): return "\(count) major gap\(plural ? "s" : "")"
-        case (.en, .minor): return "\(count) minor gap\(plural ? "s" : "")"
+        switch severity {
+        case .critical:
+            self.count(count, PluralForms(one: "# écart critique", other: "# écarts critiques"),
+                       PluralForms(one: "نقص حرج واحد", two: "نقصان حرجان", few: "# نواقص حرجة", many: "# نقصًا حرجًا", other: "# نقص حرج"),
+                       PluralForms(one: "# critical gap", other: "# critical gaps"))
+        case .major:
+            self.count(count, PluralForms(one: "# écart majeur", other: "# écarts majeurs"),
+                       PluralForms(one: "نقص رئيسي واحد", two: "نقصان رئيسيان", few: "# نواقص رئيسية", many: "# نقصًا رئيسيًا", other: "# نقص رئيسي"),
+                       PluralForms(one: "# major gap", other: "# major gaps"))
+        case .minor:
+            self.count(count, PluralForms(one: "# écart mineur", other: "# écarts mineurs"),
+                       PluralForms(one: "نقص ثانوي واحد", two: "نقصان ثانويان", few: "# نواقص ثانوية", many: "# نقصًا ثانويًا", other: "# نقص ثانوي"),
+                       PluralForms(one: "# minor gap", other: "# minor gaps"))
         }
+    }
+
+    /// A number of days: "365 jours", "٣ أيام", "11 يومًا".
+    public func days(_ count: Int) -> String {
+        self.count(count, PluralForms(one: "# jour", other: "# jours"),
+                   PluralForms(one: "يوم واحد", two: "يومان", few: "# أيام", many: "# يومًا", other: "# يوم"),
+                   PluralForms(one: "# day", other: "# days"))
     }
 
     public func status(_ status: EffectiveStatus) -> String {
@@ -385,9 +400,9 @@ public struct Localizer: Sendable {
             return pick("\(evidenceTitle(id)) : document absent", "\(evidenceTitle(id)): الوثيقة غير متوفرة", "\(evidenceTitle(id)): document missing")
         case let .evidenceExpired(id, day, maxAge):
             let date = isolate(day.description)
-            return pick("\(evidenceTitle(id)) daté du \(date) : plus de \(maxAge) jours",
-                        "\(evidenceTitle(id)) بتاريخ \(date): مضى عليه أكثر من \(maxAge) يومًا",
-                        "\(evidenceTitle(id)) dated \(date) is more than \(maxAge) days old")
+            return pick("\(evidenceTitle(id)) daté du \(date) : plus de \(days(maxAge))",
+                        "\(evidenceTitle(id)) بتاريخ \(date): مضى عليه أكثر من \(days(maxAge))",
+                        "\(evidenceTitle(id)) dated \(date) is more than \(days(maxAge)) old")
         case let .evidenceFutureDated(id, day):
             let date = isolate(day.description)
             return pick("\(evidenceTitle(id)) daté du \(date), après la date de l'évaluation",
@@ -471,8 +486,8 @@ public struct Localizer: Sendable {
     }
 
     /// How long a document stays valid.
-    public func validity(days: Int) -> String {
-        pick("\(days) jour\(days > 1 ? "s" : "")", "\(days) " + (days == 1 ? "يوم" : (2...10).contains(days) ? "أيام" : "يومًا"), "\(days) day\(days == 1 ? "" : "s")")
+    public func validity(days count: Int) -> String {
+        days(count)
     }
 
     /// The open findings of a target, counted by severity.
@@ -491,7 +506,9 @@ public struct Localizer: Sendable {
             case .investment: return pick("\(count) d'investissement", "\(count) تتطلب استثمارًا", "\(count) needing investment")
             }
         }
-        let head = pick("\(total) action\(total > 1 ? "s" : "") à mener", "\(total) " + (total == 1 ? "إجراء" : "إجراءات") + " للقيام بها", "\(total) action\(total == 1 ? "" : "s") to take")
+        let head = count(total, PluralForms(one: "# action à mener", other: "# actions à mener"),
+                         PluralForms(one: "إجراء واحد للقيام به", two: "إجراءان للقيام بهما", few: "# إجراءات للقيام بها", many: "# إجراءً للقيام به", other: "# إجراء للقيام به"),
+                         PluralForms(one: "# action to take", other: "# actions to take"))
         return parts.isEmpty ? head : pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
     }
 
@@ -500,7 +517,7 @@ public struct Localizer: Sendable {
         let total = counts.values.reduce(0, +)
         let parts = EvidenceState.allCases.filter { (counts[$0] ?? 0) > 0 }.map { state -> String in
             let count = counts[state] ?? 0
-            let s = count > 1 ? "s" : ""
+            let s = PluralCategory(count, in: .fr) == .one ? "" : "s"
             switch state {
             case .present: return pick("\(count) présent\(s)", "\(count) متوفرة", "\(count) present")
             case .missing: return pick("\(count) manquant\(s)", "\(count) غير متوفرة", "\(count) missing")
@@ -508,15 +525,18 @@ public struct Localizer: Sendable {
             case .futureDated: return pick("\(count) daté\(s) après l'évaluation", "\(count) مؤرخة بعد التقييم", "\(count) dated after the assessment")
             }
         }
-        let head = pick("\(total) document\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "وثيقة" : (2...10).contains(total) ? "وثائق" : "وثيقة"), "\(total) document\(total == 1 ? "" : "s")")
+        let head = count(total, PluralForms(one: "# document", other: "# documents"),
+                         PluralForms(one: "وثيقة واحدة", two: "وثيقتان", few: "# وثائق", many: "# وثيقةً", other: "# وثيقة"),
+                         PluralForms(one: "# document", other: "# documents"))
         return pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
     }
 
     /// The findings of the action plan the next steps leave out.
     public func moreInPlan(_ count: Int) -> String {
-        pick("… et \(count) autre\(count > 1 ? "s" : "") dans le plan d'action",
-             "… و\(count) " + (count == 1 ? "نقص آخر" : "نواقص أخرى") + " في خطة العمل",
-             "… and \(count) more in the action plan")
+        self.count(count, PluralForms(one: "… et # autre dans le plan d'action", other: "… et # autres dans le plan d'action"),
+                   PluralForms(one: "… ونقص آخر في خطة العمل", two: "… ونقصان آخران في خطة العمل", few: "… و# نواقص أخرى في خطة العمل",
+                               many: "… و# نقصًا آخر في خطة العمل", other: "… و# نقص آخر في خطة العمل"),
+                   PluralForms(other: "… and # more in the action plan"))
     }
 
     /// A score against its threshold, for readers of charts.
@@ -535,25 +555,26 @@ public struct Localizer: Sendable {
 
     /// "9 évaluations", counted.
     public func assessments(_ count: Int) -> String {
-        pick("\(count) évaluation\(count > 1 ? "s" : "")",
-             "\(count) " + (count == 1 ? "تقييم" : (2...10).contains(count) ? "تقييمات" : "تقييمًا"),
-             "\(count) assessment\(count == 1 ? "" : "s")")
+        self.count(count, PluralForms(one: "# évaluation", other: "# évaluations"),
+                   PluralForms(one: "تقييم واحد", two: "تقييمان", few: "# تقييمات", many: "# تقييمًا", other: "# تقييم"),
+                   PluralForms(one: "# assessment", other: "# assessments"))
     }
 
     /// The headline of a summary: how many assessments were counted and how many files skipped.
     public func summaryHeadline(assessments count: Int, invalid: Int) -> String {
         guard invalid > 0 else { return assessments(count) }
-        let skipped = pick("\(invalid) fichier\(invalid > 1 ? "s" : "") invalide\(invalid > 1 ? "s" : "") écarté\(invalid > 1 ? "s" : "")",
-                           "\(invalid) " + (invalid == 1 ? "ملف غير صالح مستبعد" : "ملفات غير صالحة مستبعدة"),
-                           "\(invalid) invalid file\(invalid == 1 ? "" : "s") skipped")
+        let skipped = self.count(invalid, PluralForms(one: "# fichier invalide écarté", other: "# fichiers invalides écartés"),
+                                 PluralForms(one: "ملف واحد غير صالح مستبعد", two: "ملفان غير صالحين مستبعدان", few: "# ملفات غير صالحة مستبعدة",
+                                             many: "# ملفًا غير صالح مستبعدًا", other: "# ملف غير صالح مستبعد"),
+                                 PluralForms(one: "# invalid file skipped", other: "# invalid files skipped"))
         return list([assessments(count), skipped])
     }
 
     /// How many cooperatives are ready for a level, for readers of charts.
     public func readiness(ready: Int, of total: Int, requiredOf: Int) -> String {
-        pick("\(ready) prête\(ready > 1 ? "s" : "") sur \(total), niveau exigé de \(requiredOf)",
-             "\(ready) جاهزة من أصل \(total)، والمستوى مطلوب لـ \(requiredOf)",
-             "\(ready) ready of \(total), required of \(requiredOf)")
+        count(ready, PluralForms(one: "# prête sur \(total), niveau exigé de \(requiredOf)", other: "# prêtes sur \(total), niveau exigé de \(requiredOf)"),
+              PluralForms(other: "# جاهزة من أصل \(total)، والمستوى مطلوب لـ \(requiredOf)"),
+              PluralForms(other: "# ready of \(total), required of \(requiredOf)"))
     }
 
     /// The findings a summary lists when it lists only the most frequent.
@@ -592,11 +613,18 @@ public struct Localizer: Sendable {
     /// The disagreements of a comparison, counted.
     public func disagreements(overstated: Int, understated: Int) -> String {
         let total = overstated + understated
-        let head = pick("\(total) divergence\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "اختلاف" : (2...10).contains(total) ? "اختلافات" : "اختلافًا"),
-                        "\(total) disagreement\(total == 1 ? "" : "s")")
+        let head = count(total, PluralForms(one: "# divergence", other: "# divergences"),
+                         PluralForms(one: "اختلاف واحد", two: "اختلافان", few: "# اختلافات", many: "# اختلافًا", other: "# اختلاف"),
+                         PluralForms(one: "# disagreement", other: "# disagreements"))
         var parts: [String] = []
-        if overstated > 0 { parts.append(pick("\(overstated) surévaluée\(overstated > 1 ? "s" : "") par la coopérative", "\(overstated) بتقدير مبالغ فيه من التعاونية", "\(overstated) overstated by the cooperative")) }
-        if understated > 0 { parts.append(pick("\(understated) sous-évaluée\(understated > 1 ? "s" : "")", "\(understated) بتقدير أقل من الواقع", "\(understated) understated")) }
+        if overstated > 0 {
+            parts.append(count(overstated, PluralForms(one: "# surévaluée par la coopérative", other: "# surévaluées par la coopérative"),
+                               PluralForms(other: "# بتقدير مبالغ فيه من التعاونية"), PluralForms(other: "# overstated by the cooperative")))
+        }
+        if understated > 0 {
+            parts.append(count(understated, PluralForms(one: "# sous-évaluée", other: "# sous-évaluées"),
+                               PluralForms(other: "# بتقدير أقل من الواقع"), PluralForms(other: "# understated")))
+        }
         return parts.isEmpty ? head : labelled(head, list(parts))
     }
 
@@ -622,9 +650,9 @@ public struct Localizer: Sendable {
 
     /// "12 exigences applicables", counted.
     public func applicableRequirements(_ count: Int) -> String {
-        pick("\(count) exigence\(count > 1 ? "s" : "") applicable\(count > 1 ? "s" : "")",
-             "\(count) " + (count == 1 ? "متطلب منطبق" : (2...10).contains(count) ? "متطلبات منطبقة" : "متطلبًا منطبقًا"),
-             "\(count) applicable requirement\(count == 1 ? "" : "s")")
+        self.count(count, PluralForms(one: "# exigence applicable", other: "# exigences applicables"),
+                   PluralForms(one: "متطلب منطبق واحد", two: "متطلبان منطبقان", few: "# متطلبات منطبقة", many: "# متطلبًا منطبقًا", other: "# متطلب منطبق"),
+                   PluralForms(one: "# applicable requirement", other: "# applicable requirements"))
     }
 
     /// A warning about the assessment, in words.

@@ -31,7 +31,7 @@ public struct SummaryTextReporter: SummaryReporter {
                 Self.aggregate(group, say: say, indent: "  ").forEach { line($0) }
             }
         }
-        return out
+        return Typesetting.text(out, language: content.language)
     }
 
     /// Readiness, agenda and compliance of one aggregate, each block followed by an empty line.

@@ -67,7 +67,7 @@ public struct TextReporter: Reporter {
             line(style.yellow(say(.warnings)))
             for warning in content.warnings { line("  - " + warning) }
         }
-        return out
+        return Typesetting.text(out, language: content.language)
     }
 }
 

@@ -87,7 +87,7 @@ struct ReportCommandTests {
         #expect(html.contains("حسب المنتوج"))
         #expect(html.components(separatedBy: "<div class=\"group\">").count - 1 == groups.count)
         for group in groups {
-            #expect(html.contains("<h3>\u{2068}\(try #require(group["value"] as? String))\u{2069} — "))
+            #expect(html.contains("<h3><bdi>\(try #require(group["value"] as? String))</bdi> — "))
         }
     }
 
