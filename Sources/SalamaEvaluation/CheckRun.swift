@@ -45,12 +45,14 @@ public struct CheckRun: Sendable {
         }
     }
 
-    /// The verdicts on one assessment file, for a summary: the cooperative and what the rules
-    /// make of its answers, or why the file is invalid.
-    public func verdicts(_ path: String) -> Result<(Cooperative, Verdicts), InvalidInputError> {
+    /// The verdicts on one assessment file, for a summary: whose assessment it is and what the
+    /// rules make of its answers, or why the file is invalid.
+    public func verdicts(_ path: String) -> Result<(AssessedCooperative, Verdicts), InvalidInputError> {
         Result { () throws(InvalidInputError) in
-            let (assessment, evaluator) = try prepare(path)
-            return (assessment.value.cooperative, evaluator.verdicts(assessment.value))
+            let (loaded, evaluator) = try prepare(path)
+            let assessment = loaded.value
+            return (AssessedCooperative(cooperative: assessment.cooperative, date: assessment.date, kind: assessment.kind, path: assessment.path),
+                    evaluator.verdicts(assessment))
         }
     }
 
@@ -58,8 +60,9 @@ public struct CheckRun: Sendable {
     private func prepare(_ path: String) throws(InvalidInputError) -> (Loaded<Assessment>, Evaluator) {
         let assessment = try loadAssessment(path)
         let checklist = try catalog.checklist(for: assessment.value.checklistID)
-        if let mismatch = AssessmentCheck.mismatch(assessment.value, checklist.value) {
-            throw InvalidInputError(mismatch)
+        let errors = AssessmentCheck.errors(assessment.value, checklist.value)
+        if !errors.isEmpty {
+            throw InvalidInputError((errors + assessment.warnings).sortedForDisplay())
         }
         return (assessment, evaluators.evaluator(for: checklist.value))
     }

@@ -8,8 +8,11 @@ public struct Comparison: Sendable {
         public var old: TargetResult
         public var new: TargetResult
         public var target: Target { new.target }
-        /// New score minus old score, as reported (one decimal).
-        public var scoreChange: Double { ((new.score - old.score) * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+        /// New score minus old score, as reported (one decimal); nil when either has no score.
+        public var scoreChange: Double? {
+            guard let newScore = new.score, let oldScore = old.score else { return nil }
+            return ((newScore - oldScore) * 10).rounded(.toNearestOrAwayFromZero) / 10
+        }
     }
 
     /// A requirement as evaluated in both assessments.
@@ -37,7 +40,8 @@ public struct Comparison: Sendable {
     public var old: Evaluation
     public var new: Evaluation
     public var targets: [TargetChange]
-    /// Open in the old assessment and no longer open in the new one.
+    /// Open in the old assessment and, in the new one, met, exempted or no longer applicable;
+    /// a finding the new assessment leaves unassessed is neither closed nor opened.
     public var closed: [RequirementPair]
     /// Open in the new assessment but not in the old one.
     public var opened: [RequirementPair]
@@ -64,7 +68,9 @@ public struct Comparison: Sendable {
         let oldByID = Dictionary(old.results.map { ($0.requirement.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newByID = Dictionary(new.results.map { ($0.requirement.id, $0) }, uniquingKeysWith: { first, _ in first })
         closed = old.findings.compactMap { finding in
-            newByID[finding.requirement.id].flatMap { $0.isOpen ? nil : RequirementPair(old: finding, new: $0) }
+            newByID[finding.requirement.id].flatMap {
+                $0.isOpen || ($0.applicable && $0.status == .unassessed) ? nil : RequirementPair(old: finding, new: $0)
+            }
         }
         opened = new.findings.compactMap { finding in
             oldByID[finding.requirement.id].flatMap { $0.isOpen ? nil : RequirementPair(old: $0, new: finding) }
@@ -80,7 +86,8 @@ public struct Comparison: Sendable {
         disagreements = inspection.results.compactMap { found -> Disagreement? in
             guard found.applicable, found.declared != nil, let declared = selfByID[found.requirement.id],
                   let claim = declared.declared else { return nil }
-            let claimed = Self.rank(claim), observed = Self.rank(found.status)
+            guard let observed = Self.rank(found.status) else { return nil }
+            let claimed = Self.rank(claim)
             guard claimed != observed else { return nil }
             return Disagreement(selfAssessment: declared, inspection: found, direction: claimed > observed ? .overstated : .understated)
         }
@@ -97,12 +104,14 @@ public struct Comparison: Sendable {
         }
     }
 
-    static func rank(_ status: EffectiveStatus) -> Int {
+    /// Nil for a requirement left unassessed: there is nothing to compare.
+    static func rank(_ status: EffectiveStatus) -> Int? {
         switch status {
         case .yes: 3
         case .partial: 2
         case .no: 1
-        case .unanswered: 0
+        case .exempted: 0
+        case .unassessed: nil
         }
     }
 }

@@ -5,12 +5,17 @@ public enum EffectiveStatus: String, Sendable, Hashable, CaseIterable {
     case yes
     case partial
     case no
-    case unanswered
+    /// No answer, or an answer without status (1.1): not a finding, outside every score.
+    case unassessed
+    /// Declared `na` where the requirement allows it (1.1): left out of every count.
+    case exempted
+
+    /// Yes, partial or no: the requirement counts in scores.
+    public var isAssessed: Bool { self == .yes || self == .partial || self == .no }
 }
 
 /// Why a requirement's effective status is what it is, with the data it concerns.
 public enum Reason: Sendable, Hashable {
-    case unanswered
     case declaredNotApplicableButApplies
     case measureOutOfRange(measure: String, value: Double, min: Double?, max: Double?)
     case measureMissing(measure: String)
@@ -18,14 +23,12 @@ public enum Reason: Sendable, Hashable {
     case evidenceExpired(evidence: String, date: Day, maxAgeDays: Int)
     case evidenceFutureDated(evidence: String, date: Day)
 
-    /// The reasons of the two commonest cases, made once rather than per requirement.
-    static let unansweredOnly: [Reason] = [.unanswered]
+    /// The reason of a common case, made once rather than per requirement.
     static let declaredNotApplicableOnly: [Reason] = [.declaredNotApplicableButApplies]
 
     /// The reason code of the contract.
     public var code: String {
         switch self {
-        case .unanswered: "unanswered"
         case .declaredNotApplicableButApplies: "declared-na-but-applies"
         case .measureOutOfRange: "measure-out-of-range"
         case .measureMissing: "measure-missing"
@@ -60,20 +63,24 @@ public struct DocumentStatus: Sendable, Hashable {
     public var state: EvidenceState
 }
 
-/// The share of a section's applicable requirements whose effective status is `yes`.
+/// The share of a section's assessed applicable requirements whose effective status is `yes`.
 public struct SectionCompliance: Sendable, Hashable {
     public var section: Section
+    /// Applicable requirements (exempted ones left out), and those assessed.
     public var applicable: Int
+    public var assessed: Int
     public var compliant: Int
     public var open: SeverityCounts
 
-    /// Compliant ÷ applicable; nil when nothing in the section applies.
-    public var share: Double? { applicable > 0 ? Double(compliant) / Double(applicable) : nil }
+    /// Compliant ÷ assessed; nil when nothing in the section was assessed.
+    public var share: Double? { assessed > 0 ? Double(compliant) / Double(assessed) : nil }
 }
 
-public enum Verdict: String, Sendable, Hashable {
+public enum Verdict: String, Sendable, Hashable, CaseIterable {
     case ready
     case notReady = "not-ready"
+    /// No blocker, but something in scope is not assessed yet (1.1).
+    case incomplete
 }
 
 /// Why a target is not ready, in the contract's order.
@@ -81,6 +88,8 @@ public enum Blocker: String, Sendable, Hashable, CaseIterable {
     case scoreBelowMinimum = "score-below-minimum"
     case criticalOpen = "critical-open"
     case tooManyMajor = "too-many-major"
+    /// Open majors within the limit, but one without a deadline after the assessment (1.1).
+    case majorWithoutDeadline = "major-without-deadline"
 }
 
 /// Open findings counted by severity.
@@ -116,21 +125,29 @@ public struct TargetResult: Sendable, Hashable {
     public var target: Target
     /// True on the cooperative's required target only.
     public var required: Bool
-    /// Score(T) as computed, 0–100.
-    public var score: Double
+    /// Score(T) as computed, 0–100; nil when applicable requirements are in scope but none
+    /// of them is assessed (rule 5).
+    public var score: Double?
     public var verdict: Verdict
     public var open: SeverityCounts
     public var blockers: [Blocker]
-    /// Applicable requirements in scope.
+    /// Applicable requirements in scope (exempted ones left out), and those assessed.
     public var applicable: Int
+    public var assessed: Int
+    /// Open majors in scope without a deadline after the assessment's date.
+    public var majorsWithoutDeadline: [String]
+
+    /// Applicable requirements in scope not assessed yet.
+    public var unassessed: Int { applicable - assessed }
 
     /// The score as reported: rounded to one decimal, halves away from zero.
-    public var reportedScore: Double { (score * 10).rounded(.toNearestOrAwayFromZero) / 10 }
+    public var reportedScore: Double? { score.map { ($0 * 10).rounded(.toNearestOrAwayFromZero) / 10 } }
 
     /// The score shown to people: the reported score, except that a score below the minimum is
     /// rounded down, so that a report never reads "90 % (minimum 90 %): below the minimum".
-    public var displayedScore: Double {
-        guard blockers.contains(.scoreBelowMinimum), reportedScore >= target.minScore else { return reportedScore }
+    public var displayedScore: Double? {
+        guard let score, let reported = reportedScore else { return nil }
+        guard score + Evaluator.tolerance < target.minScore, reported >= target.minScore else { return reported }
         return (score * 10).rounded(.down) / 10
     }
 }
@@ -193,8 +210,8 @@ public struct RequirementResult: Sendable, Hashable {
     /// Position in the checklist (document order).
     public var index: Int { prepared.index }
 
-    /// An applicable requirement whose effective status is not `yes`.
-    public var isOpen: Bool { applicable && status != .yes }
+    /// An open finding: applicable, assessed, and not `yes`.
+    public var isOpen: Bool { applicable && (status == .partial || status == .no) }
 
     public static func == (lhs: RequirementResult, rhs: RequirementResult) -> Bool {
         lhs.prepared === rhs.prepared && lhs.applicable == rhs.applicable && lhs.answer == rhs.answer
@@ -212,7 +229,7 @@ public struct RequirementResult: Sendable, Hashable {
 /// what `salama summary` counts.
 public struct Verdicts: Sendable {
     /// For each requirement of the checklist (document order), whether it applies (rule 1) and
-    /// its effective status (rule 2; `unanswered` when it does not apply).
+    /// its effective status (rule 2; `unassessed` when it does not apply).
     public var applicable: [Bool]
     public var statuses: [EffectiveStatus]
     /// Targets in level order (rules 4 to 7).
@@ -238,22 +255,30 @@ public struct Evaluation: Sendable {
 
     public var requiredTarget: TargetResult { targets.first(where: \.required) ?? targets[0] }
 
+    /// Applicable requirements left unassessed, in document order (1.1).
+    public var unassessed: [RequirementResult] { results.filter { $0.applicable && $0.status == .unassessed } }
+
+    /// Requirements declared `na` under `allow-na`, in document order (1.1).
+    public var exempted: [RequirementResult] { results.filter { $0.applicable && $0.status == .exempted } }
+
     /// Compliance of each top-level section, in document order.
     public var sectionCompliance: [SectionCompliance] {
         checklist.sections.map { section in
-            var compliance = SectionCompliance(section: section, applicable: 0, compliant: 0, open: SeverityCounts())
-            for result in results where result.topSection == section.id && result.applicable {
+            var compliance = SectionCompliance(section: section, applicable: 0, assessed: 0, compliant: 0, open: SeverityCounts())
+            for result in results where result.topSection == section.id && result.applicable && result.status != .exempted {
                 compliance.applicable += 1
+                guard result.status.isAssessed else { continue }
+                compliance.assessed += 1
                 if result.status == .yes { compliance.compliant += 1 } else { compliance.open[result.requirement.severity] += 1 }
             }
             return compliance
         }
     }
 
-    /// Every evidence item of the applicable requirements, with its state: the application
+    /// Every evidence item of the assessed applicable requirements, with its state: the application
     /// dossier at a glance. In checklist order.
     public var documents: [DocumentStatus] {
-        results.filter(\.applicable).flatMap { result in
+        results.filter { $0.applicable && $0.status.isAssessed }.flatMap { result in
             result.requirement.evidence.map { evidence in
                 let record = result.answer?.evidence.first { $0.ref == evidence.id }
                 return DocumentStatus(requirement: result.requirement, evidence: evidence, record: record,

@@ -16,8 +16,8 @@ public struct Evaluator: Sendable {
     let findingRank: [Int]
     /// Each requirement's top-level section, by position.
     let topSections: [Int]
-    /// What an answer to each requirement may name, by position.
-    let parts: [AssessmentCheck.Parts]
+    /// Suggests the requirement an unknown answer ref was meant to be.
+    let suggester: RequirementSuggester
 
     public init(_ checklist: Checklist) {
         self.checklist = checklist
@@ -56,7 +56,7 @@ public struct Evaluator: Sendable {
         self.entries = entries
         self.conditionGroups = groups
         self.indexByID = Dictionary(entries.map { ($0.requirement.id, $0.index) }, uniquingKeysWith: { first, _ in first })
-        self.parts = entries.map { AssessmentCheck.Parts($0.requirement) }
+        self.suggester = RequirementSuggester(requirementIDs: entries.map(\.requirement.id))
         var rank = [Int](repeating: 0, count: entries.count)
         for (place, entry) in entries.sorted(by: Self.findingOrder).enumerated() { rank[entry.index] = place }
         self.findingRank = rank
@@ -102,9 +102,9 @@ public struct Evaluator: Sendable {
                                              reasons: reasons![entry.index]))
         }
         let findings = results.indices.filter { results[$0].isOpen }.sorted { findingRank[$0] < findingRank[$1] }
-        let warnings = AssessmentCheck.warnings(assessment, checklist) { position in
-            requirementOfAnswer[position].map { parts[$0] }
-        }
+        let warnings = AssessmentCheck.warnings(assessment, checklist, partsOfAnswer: { position in
+            requirementOfAnswer[position].map { AssessmentCheck.Parts(self.entries[$0].requirement, applies: verdicts.applicable[$0]) }
+        }, suggestion: suggester.suggestion(for:))
         return Evaluation(checklist: checklist, assessment: assessment, targets: verdicts.targets, results: results,
                           findingIndexes: findings, warnings: warnings)
     }
@@ -126,7 +126,7 @@ public struct Evaluator: Sendable {
             let isApplicable = applies[entry.conditionGroup]
             applicable.append(isApplicable)
             guard isApplicable else {
-                statuses.append(.unanswered)
+                statuses.append(.unassessed)
                 reasons?.append([])
                 continue
             }
@@ -137,7 +137,7 @@ public struct Evaluator: Sendable {
         let required = requiredTarget(for: assessment.cooperative).id
         let targets = checklist.targets.indices.map { targetIndex in
             targetResult(checklist.targets[targetIndex], index: targetIndex, required: checklist.targets[targetIndex].id == required,
-                         applicable: applicable, statuses: statuses)
+                         applicable: applicable, statuses: statuses, assessment: assessment, answerOf: answerOf)
         }
         return Verdicts(applicable: applicable, statuses: statuses, targets: targets, topSections: topSections)
     }
@@ -157,9 +157,10 @@ public struct Evaluator: Sendable {
 
     /// Rule 2: the effective status of an applicable requirement and every reason that fired.
     static func effectiveStatus(_ entry: PreparedRequirement, _ answer: Answer?, on date: Day) -> (status: EffectiveStatus, reasons: [Reason]) {
-        guard let answer, let declared = answer.status else { return (.unanswered, Reason.unansweredOnly) }
+        guard let answer, let declared = answer.status else { return (.unassessed, []) }
         switch declared {
-        case .na: return (.unanswered, Reason.declaredNotApplicableOnly)
+        case .na where entry.requirement.allowsNotApplicable: return (.exempted, [])
+        case .na: return (.no, Reason.declaredNotApplicableOnly)
         case .no: return (.no, [])
         case .yes, .partial: break
         }
@@ -206,30 +207,43 @@ public struct Evaluator: Sendable {
         switch status {
         case .yes: 1
         case .partial: checklist.partialCredit
-        case .no, .unanswered: 0
+        case .no, .unassessed, .exempted: 0
         }
     }
 
     /// Rules 4 to 7 for one target.
-    func targetResult(_ target: Target, index: Int, required: Bool, applicable isApplicable: [Bool], statuses: [EffectiveStatus]) -> TargetResult {
+    func targetResult(_ target: Target, index: Int, required: Bool, applicable isApplicable: [Bool], statuses: [EffectiveStatus],
+                      assessment: Assessment, answerOf: [Int?]) -> TargetResult {
         var earned = 0.0, possible = 0.0
         var open = SeverityCounts()
-        var applicable = 0
+        var applicable = 0, assessed = 0
+        var majorsWithoutDeadline: [String] = []
         for position in entries.indices where isApplicable[position] {
             let entry = entries[position], status = statuses[position]
-            guard entry.inScope[index] else { continue }
+            guard entry.inScope[index], status != .exempted else { continue }
             applicable += 1
+            guard status != .unassessed else { continue }
+            assessed += 1
             possible += entry.weight
             earned += entry.weight * credit(status)
-            if status != .yes { open[entry.severity] += 1 }
+            guard status != .yes else { continue }
+            open[entry.severity] += 1
+            if entry.severity == .major {
+                let deadline = answerOf[position].flatMap { assessment.answers[$0].deadline }
+                if deadline.map({ $0 <= assessment.date }) ?? true { majorsWithoutDeadline.append(entry.requirement.id) }
+            }
         }
-        let score = possible > 0 ? 100 * earned / possible : 100
+        // Rule 5: no score when requirements apply but none is assessed.
+        let score: Double? = possible > 0 ? 100 * earned / possible : (applicable == 0 ? 100 : nil)
         var blockers: [Blocker] = []
-        if score + Self.tolerance < target.minScore { blockers.append(.scoreBelowMinimum) }
+        if assessed == applicable, let score, score + Self.tolerance < target.minScore { blockers.append(.scoreBelowMinimum) }
         if open.critical > 0 { blockers.append(.criticalOpen) }
-        if let maxMajor = target.maxMajor, open.major > maxMajor { blockers.append(.tooManyMajor) }
-        return TargetResult(target: target, required: required, score: score, verdict: blockers.isEmpty ? .ready : .notReady,
-                            open: open, blockers: blockers, applicable: applicable)
+        let tooManyMajor = target.maxMajor.map { open.major > $0 } ?? false
+        if tooManyMajor { blockers.append(.tooManyMajor) }
+        if !tooManyMajor && !majorsWithoutDeadline.isEmpty { blockers.append(.majorWithoutDeadline) }
+        let verdict: Verdict = !blockers.isEmpty ? .notReady : assessed < applicable ? .incomplete : .ready
+        return TargetResult(target: target, required: required, score: score, verdict: verdict, open: open, blockers: blockers,
+                            applicable: applicable, assessed: assessed, majorsWithoutDeadline: majorsWithoutDeadline)
     }
 
     /// Rule 8: severity, then the level of the requirement's own target, then weight (highest

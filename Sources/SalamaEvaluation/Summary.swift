@@ -7,115 +7,157 @@ public struct Summary: Sendable {
         public var target: Target
         public var ready: Int
         public var notReady: Int
+        public var incomplete: Int
         /// Cooperatives whose required target this is.
         public var requiredOf: Int
+
+        /// Cooperatives counted: ready + not ready + incomplete.
+        public var cooperatives: Int { ready + notReady + incomplete }
     }
 
     public struct FindingCount: Sendable, Hashable {
         public var requirement: Requirement
-        /// Assessments in which the requirement applies, and in which it is open.
+        /// Cooperatives to which the requirement applies (exempted ones left out), those that
+        /// assessed it, and those for which it is an open finding.
         public var applicable: Int
+        public var assessed: Int
         public var open: Int
         /// Position in the checklist.
         public var index: Int
 
-        /// Open ÷ applicable.
-        public var share: Double { applicable > 0 ? Double(open) / Double(applicable) : 0 }
+        /// Open ÷ assessed.
+        public var share: Double { assessed > 0 ? Double(open) / Double(assessed) : 0 }
     }
 
     public struct SectionShare: Sendable, Hashable {
         public var section: Section
-        /// (assessment, applicable requirement) pairs, and those whose status is `yes`.
+        /// (cooperative, assessed applicable requirement) pairs, and those whose status is `yes`.
         public var pairs: Int
         public var compliant: Int
 
-        /// Compliant ÷ pairs; 1 when nothing applies (as a score is 100 when nothing applies).
-        public var compliance: Double { pairs > 0 ? Double(compliant) / Double(pairs) : 1 }
+        /// Compliant ÷ pairs; nil when nothing in the section was assessed anywhere.
+        public var compliance: Double? { pairs > 0 ? Double(compliant) / Double(pairs) : nil }
+    }
+
+    /// One cooperative, as its latest assessment leaves it, for its required target.
+    public struct CooperativeLine: Sendable {
+        public var assessed: AssessedCooperative
+        public var required: TargetResult
     }
 
     public var checklist: Checklist
-    /// Valid assessments counted.
+    /// Valid assessments read, superseded ones included.
     public var assessments: Int
+    /// Cooperatives counted (each by its latest assessment).
+    public var cooperativeCount: Int { cooperatives.count }
     public var targets: [TargetCount]
-    /// Requirements open in at least one assessment: most often open first, then document order.
+    /// Requirements open for at least one cooperative: most often open first, then document order.
     public var findings: [FindingCount]
     public var sections: [SectionShare]
+    /// Sorted by cooperative id (byte order).
+    public var cooperatives: [CooperativeLine]
 }
 
-/// Accumulates evaluations into a summary. Cheap to merge, so that each worker of a parallel
-/// run keeps its own and nothing is shared while files are read.
+/// Who an assessment is of, when it was made and where it is: what the latest-assessment rule
+/// and the cooperatives table need.
+public struct AssessedCooperative: Sendable {
+    public var cooperative: Cooperative
+    public var date: Day
+    public var kind: AssessmentKind
+    public var path: String
+
+    public init(cooperative: Cooperative, date: Day, kind: AssessmentKind, path: String) {
+        self.cooperative = cooperative
+        self.date = date
+        self.kind = kind
+        self.path = path
+    }
+
+    /// Whether this assessment comes after `other` by the contract's rule: the later date; on
+    /// the same date an inspection before a self-assessment; then the smaller path (byte order).
+    public func supersedes(_ other: AssessedCooperative) -> Bool {
+        if date != other.date { return date > other.date }
+        if kind != other.kind { return kind == .inspection }
+        return path.utf8.lexicographicallyPrecedes(other.path.utf8)
+    }
+}
+
+/// Accumulates the verdicts on cooperatives into a summary.
 public struct SummaryAccumulator: Sendable {
     public let checklist: Checklist
-    private(set) var assessments = 0
+    private var assessments = 0
     private var ready: [Int]
     private var notReady: [Int]
+    private var incomplete: [Int]
     private var requiredOf: [Int]
     private var applicable: [Int]
+    private var assessed: [Int]
     private var open: [Int]
     private var sectionPairs: [Int]
     private var sectionCompliant: [Int]
+    private var cooperatives: [Summary.CooperativeLine] = []
 
     public init(checklist: Checklist) {
         self.checklist = checklist
         let targets = checklist.targets.count
         let requirements = checklist.requirements.count
         ready = Array(repeating: 0, count: targets)
-        notReady = Array(repeating: 0, count: targets)
-        requiredOf = Array(repeating: 0, count: targets)
+        notReady = ready
+        incomplete = ready
+        requiredOf = ready
         applicable = Array(repeating: 0, count: requirements)
-        open = Array(repeating: 0, count: requirements)
+        assessed = applicable
+        open = applicable
         sectionPairs = Array(repeating: 0, count: checklist.sections.count)
-        sectionCompliant = Array(repeating: 0, count: checklist.sections.count)
+        sectionCompliant = sectionPairs
     }
 
-    /// Adds the verdicts on one assessment (of this accumulator's checklist).
-    public mutating func add(_ verdicts: Verdicts) {
-        assessments += 1
+    /// Counts one cooperative by the verdicts on its latest assessment.
+    public mutating func add(_ verdicts: Verdicts, of cooperative: AssessedCooperative) {
         for index in verdicts.targets.indices {
-            if verdicts.targets[index].verdict == .ready { ready[index] += 1 } else { notReady[index] += 1 }
+            switch verdicts.targets[index].verdict {
+            case .ready: ready[index] += 1
+            case .notReady: notReady[index] += 1
+            case .incomplete: incomplete[index] += 1
+            }
             if verdicts.targets[index].required { requiredOf[index] += 1 }
         }
         for position in verdicts.applicable.indices where verdicts.applicable[position] {
-            let section = verdicts.topSections[position]
+            let status = verdicts.statuses[position]
+            guard status != .exempted else { continue }
             applicable[position] += 1
+            guard status.isAssessed else { continue }
+            let section = verdicts.topSections[position]
+            assessed[position] += 1
             sectionPairs[section] += 1
-            if verdicts.statuses[position] == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
+            if status == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
         }
+        let required = verdicts.targets.first(where: \.required) ?? verdicts.targets[0]
+        cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: required))
     }
 
-    /// Adds what another accumulator of the same checklist has counted.
-    public mutating func merge(_ other: SummaryAccumulator) {
-        assessments += other.assessments
-        for index in ready.indices {
-            ready[index] += other.ready[index]
-            notReady[index] += other.notReady[index]
-            requiredOf[index] += other.requiredOf[index]
-        }
-        for index in applicable.indices {
-            applicable[index] += other.applicable[index]
-            open[index] += other.open[index]
-        }
-        for index in sectionPairs.indices {
-            sectionPairs[index] += other.sectionPairs[index]
-            sectionCompliant[index] += other.sectionCompliant[index]
-        }
+    /// Records the number of valid assessment files read, superseded ones included.
+    public mutating func setAssessmentFiles(_ count: Int) {
+        assessments = count
     }
 
     public var summary: Summary {
         let requirements = checklist.requirements
         let findings = requirements.indices
             .filter { open[$0] > 0 }
-            .map { Summary.FindingCount(requirement: requirements[$0], applicable: applicable[$0], open: open[$0], index: $0) }
+            .map { Summary.FindingCount(requirement: requirements[$0], applicable: applicable[$0], assessed: assessed[$0], open: open[$0], index: $0) }
             .sorted { $0.open != $1.open ? $0.open > $1.open : $0.index < $1.index }
         return Summary(
             checklist: checklist,
             assessments: assessments,
             targets: checklist.targets.indices.map {
-                Summary.TargetCount(target: checklist.targets[$0], ready: ready[$0], notReady: notReady[$0], requiredOf: requiredOf[$0])
+                Summary.TargetCount(target: checklist.targets[$0], ready: ready[$0], notReady: notReady[$0], incomplete: incomplete[$0],
+                                    requiredOf: requiredOf[$0])
             },
             findings: findings,
             sections: checklist.sections.indices.map {
                 Summary.SectionShare(section: checklist.sections[$0], pairs: sectionPairs[$0], compliant: sectionCompliant[$0])
-            })
+            },
+            cooperatives: cooperatives.sorted { $0.assessed.cooperative.id.utf8.lexicographicallyPrecedes($1.assessed.cooperative.id.utf8) })
     }
 }

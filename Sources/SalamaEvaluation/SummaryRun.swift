@@ -28,6 +28,8 @@ public struct InvalidFile: Sendable, Hashable {
 public struct SummaryReport: Sendable {
     public var summary: Summary
     public var invalid: [InvalidFile]
+    /// Valid assessments not counted because a later one of the same cooperative is (byte order).
+    public var superseded: [String]
     public var grouping: SummaryGrouping?
     /// The same aggregate per group value (province or product), sorted by value.
     public var groups: [(value: String, summary: Summary)]
@@ -112,40 +114,47 @@ public struct SummaryRun: Sendable {
         let partials = WorkerResults(count: workerCount)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
-            var total = SummaryAccumulator(checklist: checklist)
-            var groups: [String: SummaryAccumulator] = [:]
-            var invalid: [(Int, InvalidFile)] = []
+            var partial = WorkerResults.Partial()
             while let index = next.take(below: files.count) {
                 switch run.verdicts(files[index]) {
-                case .success(let (cooperative, verdicts)):
-                    total.add(verdicts)
-                    if let grouping {
-                        for key in Set(grouping.keys(of: cooperative)) {
-                            groups[key, default: SummaryAccumulator(checklist: checklist)].add(verdicts)
-                        }
-                    }
+                case .success(let (assessed, verdicts)):
+                    partial.keepLatest(Latest(assessed: assessed, verdicts: verdicts, files: 1))
                 case .failure(let error):
-                    invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
+                    partial.invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
                 }
             }
-            partials.store(worker, total: total, groups: groups, invalid: invalid)
+            partials.store(worker, partial)
         }
 
-        var total = SummaryAccumulator(checklist: checklist)
-        var groups: [String: SummaryAccumulator] = [:]
-        var invalid: [(Int, InvalidFile)] = []
+        var merged = WorkerResults.Partial()
         for partial in partials.all {
-            total.merge(partial.total)
-            for (key, accumulator) in partial.groups {
-                if groups[key] == nil { groups[key] = accumulator } else { groups[key]!.merge(accumulator) }
-            }
-            invalid += partial.invalid
+            for latest in partial.latest.values { merged.keepLatest(latest) }
+            merged.superseded += partial.superseded
+            merged.invalid += partial.invalid
         }
+        // Counted in one thread, in id order, so that nothing depends on the workers' timing.
+        let cooperatives = merged.latest.values.sorted { $0.assessed.cooperative.id.utf8.lexicographicallyPrecedes($1.assessed.cooperative.id.utf8) }
+        var total = SummaryAccumulator(checklist: checklist)
+        var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
+        for latest in cooperatives {
+            total.add(latest.verdicts, of: latest.assessed)
+            guard let grouping else { continue }
+            for key in Set(grouping.keys(of: latest.assessed.cooperative)) {
+                groups[key, default: (SummaryAccumulator(checklist: checklist), 0)].accumulator.add(latest.verdicts, of: latest.assessed)
+                groups[key]!.files += latest.files
+            }
+        }
+        total.setAssessmentFiles(cooperatives.reduce(0) { $0 + $1.files })
         return SummaryReport(
             summary: total.summary,
-            invalid: invalid.sorted { $0.0 < $1.0 }.map(\.1),
+            invalid: merged.invalid.sorted { $0.0 < $1.0 }.map(\.1),
+            superseded: merged.superseded.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) },
             grouping: grouping,
-            groups: groups.keys.sorted().map { ($0, groups[$0]!.summary) })
+            groups: groups.keys.sorted().map { key in
+                var accumulator = groups[key]!.accumulator
+                accumulator.setAssessmentFiles(groups[key]!.files)
+                return (key, accumulator.summary)
+            })
     }
 
     /// The checklist of the summary: the one given, else the one the first loadable
@@ -179,28 +188,51 @@ private final class NextIndex: @unchecked Sendable {
     }
 }
 
-/// Each worker's counts, written once by that worker.
+/// A cooperative's latest assessment so far, and how many valid files of it were read.
+private struct Latest {
+    var assessed: AssessedCooperative
+    var verdicts: Verdicts
+    var files: Int
+}
+
+/// Each worker's results, written once by that worker.
 private final class WorkerResults: @unchecked Sendable {
     struct Partial {
-        var total: SummaryAccumulator?
-        var groups: [String: SummaryAccumulator] = [:]
+        /// By cooperative id: only the latest assessment's verdicts are kept, so memory grows
+        /// with cooperatives, not files.
+        var latest: [String: Latest] = [:]
+        var superseded: [String] = []
         var invalid: [(Int, InvalidFile)] = []
+
+        mutating func keepLatest(_ candidate: Latest) {
+            let id = candidate.assessed.cooperative.id
+            guard let kept = latest[id] else {
+                latest[id] = candidate
+                return
+            }
+            var winner = candidate.assessed.supersedes(kept.assessed) ? candidate : kept
+            superseded.append(winner.assessed.path == candidate.assessed.path ? kept.assessed.path : candidate.assessed.path)
+            winner.files = kept.files + candidate.files
+            latest[id] = winner
+        }
     }
 
     private let lock = NSLock()
-    private var partials: [Partial]
+    private var partials: [Partial?]
 
     init(count: Int) {
-        partials = Array(repeating: Partial(), count: count)
+        partials = Array(repeating: nil, count: count)
     }
 
-    func store(_ worker: Int, total: SummaryAccumulator, groups: [String: SummaryAccumulator], invalid: [(Int, InvalidFile)]) {
+    func store(_ worker: Int, _ partial: Partial) {
         lock.lock()
         defer { lock.unlock() }
-        partials[worker] = Partial(total: total, groups: groups, invalid: invalid)
+        partials[worker] = partial
     }
 
-    var all: [(total: SummaryAccumulator, groups: [String: SummaryAccumulator], invalid: [(Int, InvalidFile)])] {
-        partials.compactMap { partial in partial.total.map { ($0, partial.groups, partial.invalid) } }
+    var all: [Partial] {
+        lock.lock()
+        defer { lock.unlock() }
+        return partials.compactMap { $0 }
     }
 }

@@ -28,9 +28,14 @@ public struct Cooperative: Sendable, Hashable {
     public var members: Int?
     public var products: [String]
     public var activities: [String]
+    /// Where each product and activity is written (same order), for located errors; empty for
+    /// a cooperative that was not read from a file.
+    public var productLocations: [SourceLocation]
+    public var activityLocations: [SourceLocation]
 
     public init(id: String, name: String, region: String, province: String, commune: String? = nil,
-                members: Int? = nil, products: [String], activities: [String] = []) {
+                members: Int? = nil, products: [String], activities: [String] = [],
+                productLocations: [SourceLocation] = [], activityLocations: [SourceLocation] = []) {
         self.id = id
         self.name = name
         self.region = region
@@ -39,12 +44,91 @@ public struct Cooperative: Sendable, Hashable {
         self.members = members
         self.products = products
         self.activities = activities
+        self.productLocations = productLocations
+        self.activityLocations = activityLocations
+    }
+
+    /// Two cooperatives are the same when what they say is the same, wherever it was written.
+    public static func == (lhs: Cooperative, rhs: Cooperative) -> Bool {
+        lhs.id == rhs.id && lhs.name == rhs.name && lhs.region == rhs.region && lhs.province == rhs.province
+            && lhs.commune == rhs.commune && lhs.members == rhs.members && lhs.products == rhs.products && lhs.activities == rhs.activities
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(products)
+        hasher.combine(activities)
     }
 }
 
 public struct Assessor: Sendable, Hashable {
     public var name: String
     public var role: AssessorRole
+
+    public init(name: String, role: AssessorRole) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// Why an inspector came.
+public enum VisitPurpose: String, Sendable, Hashable, CaseIterable {
+    case first
+    case regular
+    case followUp = "follow-up"
+    case complaint
+    case other
+}
+
+/// A person the inspectors met during the visit.
+public struct PersonMet: Sendable, Hashable {
+    public var name: String
+    public var function: String?
+
+    public init(name: String, function: String? = nil) {
+        self.name = name
+        self.function = function
+    }
+}
+
+/// A sample taken during the visit for a laboratory.
+public struct VisitSample: Sendable, Hashable {
+    public var id: String
+    public var product: String?
+    public var analysis: String?
+    public var laboratory: String?
+
+    public init(id: String, product: String? = nil, analysis: String? = nil, laboratory: String? = nil) {
+        self.id = id
+        self.product = product
+        self.analysis = analysis
+        self.laboratory = laboratory
+    }
+}
+
+/// What the official visit report records of the visit itself (contract 1.1); every part optional.
+public struct Visit: Sendable, Hashable {
+    public var number: String?
+    public var purpose: VisitPurpose?
+    /// Times as written, `HH:MM`.
+    public var start: String?
+    public var end: String?
+    public var place: String?
+    public var service: String?
+    public var met: [PersonMet]
+    public var samples: [VisitSample]
+
+    public init(number: String? = nil, purpose: VisitPurpose? = nil, start: String? = nil, end: String? = nil, place: String? = nil,
+                service: String? = nil, met: [PersonMet] = [], samples: [VisitSample] = []) {
+        self.number = number
+        self.purpose = purpose
+        self.start = start
+        self.end = end
+        self.place = place
+        self.service = service
+        self.met = met
+        self.samples = samples
+    }
 }
 
 /// A document shown for an evidence item. An undated record is an unfilled slot.
@@ -81,19 +165,22 @@ public struct Assessment: Sendable, Hashable {
     public var date: Day
     public var kind: AssessmentKind
     public var cooperative: Cooperative
-    public var assessor: Assessor?
+    /// Who assessed, in file order (1.1: one or more).
+    public var assessors: [Assessor]
+    public var visit: Visit?
     public var answers: [Answer]
     public var location: SourceLocation
 
     public init(path: String, checklistID: String, checklistVersion: String?, date: Day, kind: AssessmentKind,
-                cooperative: Cooperative, assessor: Assessor?, answers: [Answer], location: SourceLocation) {
+                cooperative: Cooperative, assessors: [Assessor], visit: Visit? = nil, answers: [Answer], location: SourceLocation) {
         self.path = path
         self.checklistID = checklistID
         self.checklistVersion = checklistVersion
         self.date = date
         self.kind = kind
         self.cooperative = cooperative
-        self.assessor = assessor
+        self.assessors = assessors
+        self.visit = visit
         self.answers = answers
         self.location = location
     }

@@ -1,8 +1,13 @@
 public import SalamaXML
 
-/// What an assessment says that its checklist does not know. None of it stops evaluation.
+/// What an assessment says that its checklist does not know, or that does not fit its
+/// cooperative. None of it stops evaluation.
 public enum AssessmentWarning: Sendable, Hashable {
-    case unknownRequirement(ref: String, location: SourceLocation)
+    /// An answer to a requirement the checklist does not have; `suggestion` is the id it was
+    /// probably meant to be.
+    case unknownRequirement(ref: String, suggestion: String?, location: SourceLocation)
+    /// A yes, partial or no given to a requirement that does not apply to this cooperative.
+    case notApplicableAnswer(ref: String, location: SourceLocation)
     case unknownEvidence(ref: String, evidence: String, location: SourceLocation)
     case unknownMeasure(ref: String, measure: String, location: SourceLocation)
     case checklistVersionMismatch(assessment: String, checklist: String, location: SourceLocation)
@@ -11,16 +16,30 @@ public enum AssessmentWarning: Sendable, Hashable {
     public var code: String {
         switch self {
         case .unknownRequirement: "unknown-requirement"
+        case .notApplicableAnswer: "not-applicable-answer"
         case .unknownEvidence: "unknown-evidence"
         case .unknownMeasure: "unknown-measure"
         case .checklistVersionMismatch: "checklist-version-mismatch"
         }
     }
 
+    public var location: SourceLocation {
+        switch self {
+        case .unknownRequirement(_, _, let location), .notApplicableAnswer(_, let location), .unknownEvidence(_, _, let location),
+             .unknownMeasure(_, _, let location), .checklistVersionMismatch(_, _, let location): location
+        }
+    }
+
     public var diagnostic: Diagnostic {
         switch self {
-        case let .unknownRequirement(ref, location):
-            .warning(at: location, "answer to unknown requirement '\(ref)': the checklist has no such requirement")
+        case let .unknownRequirement(ref, suggestion, location):
+            if let suggestion {
+                .warning(at: location, "answer to unknown requirement '\(ref)': did you mean '\(suggestion)'? ('\(suggestion)' stays unanswered)")
+            } else {
+                .warning(at: location, "answer to unknown requirement '\(ref)': the checklist has no such requirement")
+            }
+        case let .notApplicableAnswer(ref, location):
+            .warning(at: location, "requirement '\(ref)' does not apply to this cooperative's products and activities, yet it is answered: is a product or an activity missing from <cooperative>?")
         case let .unknownEvidence(ref, evidence, location):
             .warning(at: location, "evidence '\(evidence)' is not an evidence item of requirement '\(ref)'")
         case let .unknownMeasure(ref, measure, location):
@@ -33,51 +52,117 @@ public enum AssessmentWarning: Sendable, Hashable {
 
 /// Checks an assessment against the checklist it will be evaluated with.
 public enum AssessmentCheck {
+    /// Errors that make the assessment unusable with this checklist: written for another
+    /// checklist, or a product or activity the checklist does not declare (1.1).
+    public static func errors(_ assessment: Assessment, _ checklist: Checklist) -> [Diagnostic] {
+        if let mismatch = mismatch(assessment, checklist) { return [mismatch] }
+        var errors: [Diagnostic] = []
+        let cooperative = assessment.cooperative
+        for (kind, tokens, locations) in [(VocabularyKind.product, cooperative.products, cooperative.productLocations),
+                                          (.activity, cooperative.activities, cooperative.activityLocations)] {
+            for (position, token) in tokens.enumerated() where checklist.term(token, kind: kind) == nil {
+                let location = position < locations.count ? locations[position] : assessment.location
+                let terms = checklist.vocabulary(kind)
+                let problem = UnknownTermError(typed: token, kind: kind, closest: Vocabulary.closest(to: token, in: terms), valid: terms.map(\.id))
+                errors.append(.error(at: location, "\(problem.description): checklist '\(checklist.id)' would apply none of its requirements for it"))
+            }
+        }
+        return errors
+    }
+
     /// An error when the assessment was written for another checklist.
     public static func mismatch(_ assessment: Assessment, _ checklist: Checklist) -> Diagnostic? {
         guard assessment.checklistID != checklist.id else { return nil }
         return .error(at: assessment.location, "the assessment is for checklist '\(assessment.checklistID)', not '\(checklist.id)' (\(checklist.path))")
     }
 
-    /// The ids an answer to a requirement may name.
+    /// What an answer to a requirement may name, and whether the requirement applies to the
+    /// cooperative.
     public struct Parts: Sendable {
         public var evidence: [String]
         public var measures: [String]
+        public var applies: Bool
 
-        public init(_ requirement: Requirement) {
+        public init(_ requirement: Requirement, applies: Bool) {
             evidence = requirement.evidence.map(\.id)
             measures = requirement.measures.map(\.id)
+            self.applies = applies
         }
     }
 
-    /// Warnings, in file order.
-    public static func warnings(_ assessment: Assessment, _ checklist: Checklist) -> [AssessmentWarning] {
-        let byID = Dictionary(checklist.requirements.map { ($0.id, Parts($0)) }, uniquingKeysWith: { first, _ in first })
-        return warnings(assessment, checklist) { byID[assessment.answers[$0].ref] }
-    }
-
-    /// Warnings, in file order, when the caller already knows what each answer may name.
-    /// - Parameter partsOfAnswer: for the answer at a position, its requirement's parts (nil
-    ///   when the checklist has no such requirement).
-    public static func warnings(_ assessment: Assessment, _ checklist: Checklist,
-                                partsOfAnswer: (Int) -> Parts?) -> [AssessmentWarning] {
+    /// Warnings in the contract's order: `checklist-version-mismatch` first, then by the
+    /// answer's position in the file, then code.
+    /// - Parameters:
+    ///   - partsOfAnswer: for the answer at a position, its requirement's parts (nil when the
+    ///     checklist has no such requirement).
+    ///   - suggestion: the requirement id an unknown ref was probably meant to be.
+    public static func warnings(_ assessment: Assessment, _ checklist: Checklist, partsOfAnswer: (Int) -> Parts?,
+                                suggestion: (String) -> String?) -> [AssessmentWarning] {
         var warnings: [AssessmentWarning] = []
         if let version = assessment.checklistVersion, version != checklist.version {
             warnings.append(.checklistVersionMismatch(assessment: version, checklist: checklist.version, location: assessment.location))
         }
         let answers = assessment.answers
         for position in answers.indices {
+            let answer = answers[position]
             guard let requirement = partsOfAnswer(position) else {
-                warnings.append(.unknownRequirement(ref: answers[position].ref, location: answers[position].location))
+                warnings.append(.unknownRequirement(ref: answer.ref, suggestion: suggestion(answer.ref), location: answer.location))
                 continue
             }
-            for record in answers[position].evidence where !requirement.evidence.contains(record.ref) {
-                warnings.append(.unknownEvidence(ref: answers[position].ref, evidence: record.ref, location: record.location))
+            // Codes in alphabetical order within one answer.
+            var ofAnswer: [AssessmentWarning] = []
+            if !requirement.applies, let status = answer.status, status != .na {
+                ofAnswer.append(.notApplicableAnswer(ref: answer.ref, location: answer.location))
             }
-            for measurement in answers[position].measurements where !requirement.measures.contains(measurement.ref) {
-                warnings.append(.unknownMeasure(ref: answers[position].ref, measure: measurement.ref, location: measurement.location))
+            for record in answer.evidence where !requirement.evidence.contains(record.ref) {
+                ofAnswer.append(.unknownEvidence(ref: answer.ref, evidence: record.ref, location: record.location))
             }
+            for measurement in answer.measurements where !requirement.measures.contains(measurement.ref) {
+                ofAnswer.append(.unknownMeasure(ref: answer.ref, measure: measurement.ref, location: measurement.location))
+            }
+            warnings += ofAnswer.enumerated().sorted { ($0.element.code, $0.offset) < ($1.element.code, $1.offset) }.map(\.element)
         }
         return warnings
+    }
+}
+
+/// The requirement id an unknown reference was probably meant to be (contract 1.1): the
+/// closest id when the edit distance is at most 2, after lower-casing both and dropping the
+/// leading zeros of every number; ties go to document order.
+public struct RequirementSuggester: Sendable {
+    private let ids: [(id: String, key: [Character])]
+
+    public init(requirementIDs: [String]) {
+        ids = requirementIDs.map { ($0, Array(Self.key($0))) }
+    }
+
+    public func suggestion(for ref: String) -> String? {
+        let key = Array(Self.key(ref))
+        var best: (id: String, distance: Int)?
+        for candidate in ids {
+            // Lengths alone already put most ids out of reach.
+            guard abs(candidate.key.count - key.count) <= 2 else { continue }
+            let distance = EditDistance.between(key, candidate.key)
+            if distance <= 2 && distance < (best?.distance ?? Int.max) { best = (candidate.id, distance) }
+        }
+        return best?.id
+    }
+
+    /// Lower-cased, with the leading zeros of every number dropped (`IMP-02` → `imp-2`).
+    static func key(_ id: String) -> String {
+        var key = ""
+        var previousIsDigit = false
+        let characters = Array(id.lowercased())
+        for (index, character) in characters.enumerated() {
+            let isDigit = character.isASCII && character.isNumber
+            // A zero that starts a number and is followed by another digit is dropped.
+            if character == "0" && !previousIsDigit && index + 1 < characters.count
+                && characters[index + 1].isASCII && characters[index + 1].isNumber {
+                continue
+            }
+            key.append(character)
+            previousIsDigit = isDigit
+        }
+        return key
     }
 }

@@ -41,7 +41,8 @@ public enum AssessmentLoader {
     private static func build(_ root: XMLElement, path: String, context: inout LoadContext) -> Assessment? {
         let date = context.day(root, "date")
         var cooperative: Cooperative?
-        var assessor: Assessor?
+        var assessors: [Assessor] = []
+        var visit: Visit?
         var answers: [Answer] = []
         var answered: [String: SourceLocation] = [:]
         for child in root.children {
@@ -49,9 +50,11 @@ public enum AssessmentLoader {
             case "cooperative":
                 cooperative = buildCooperative(child)
             case "assessor":
-                assessor = child.attribute("role").flatMap(AssessorRole.init(rawValue:)).map {
-                    Assessor(name: child.attribute("name") ?? "", role: $0)
+                if let role = child.attribute("role").flatMap(AssessorRole.init(rawValue:)) {
+                    assessors.append(Assessor(name: child.attribute("name") ?? "", role: role))
                 }
+            case "visit":
+                visit = buildVisit(child, context: &context)
             case "answer":
                 guard let answer = buildAnswer(child, context: &context) else { continue }
                 if let first = answered[answer.ref] {
@@ -71,7 +74,8 @@ public enum AssessmentLoader {
             date: date,
             kind: root.attribute("kind").flatMap(AssessmentKind.init(rawValue:)) ?? .selfAssessment,
             cooperative: cooperative,
-            assessor: assessor,
+            assessors: assessors,
+            visit: visit,
             answers: answers,
             location: root.location
         )
@@ -87,12 +91,39 @@ public enum AssessmentLoader {
             case "province": cooperative.province = text
             case "commune": cooperative.commune = text
             case "members": cooperative.members = Int(text)
-            case "product": cooperative.products.append(text)
-            case "activity": cooperative.activities.append(text)
+            case "product":
+                cooperative.products.append(text)
+                cooperative.productLocations.append(child.location)
+            case "activity":
+                cooperative.activities.append(text)
+                cooperative.activityLocations.append(child.location)
             default: continue
             }
         }
         return cooperative
+    }
+
+    private static func buildVisit(_ element: XMLElement, context: inout LoadContext) -> Visit {
+        var visit = Visit(
+            number: element.attribute("number"),
+            purpose: element.attribute("purpose").flatMap(VisitPurpose.init(rawValue:)),
+            start: element.attribute("start"),
+            end: element.attribute("end"),
+            place: element.attribute("place"))
+        if let start = visit.start, let end = visit.end, start.utf8.count == 5, end.utf8.count == 5, end < start {
+            context.error(element, "the visit ends at \(end), before it starts at \(start)")
+        }
+        for child in element.children {
+            switch child.name {
+            case "service": visit.service = Syntax.collapsingWhitespace(child.text)
+            case "met": visit.met.append(PersonMet(name: child.attribute("name") ?? "", function: child.attribute("function")))
+            case "sample":
+                visit.samples.append(VisitSample(id: child.attribute("id") ?? "", product: child.attribute("product"),
+                                                 analysis: child.attribute("analysis"), laboratory: child.attribute("laboratory")))
+            default: continue
+            }
+        }
+        return visit
     }
 
     private static func buildAnswer(_ element: XMLElement, context: inout LoadContext) -> Answer? {

@@ -43,7 +43,7 @@ private struct StreamState {
     /// Where the reader stands; each case says what may come next.
     enum Place {
         case document
-        case assessment(next: Int)          // 0: cooperative, 1: assessor or answer, 2: answer
+        case assessment(next: Int)          // 0: cooperative, 1: assessor, 2: assessor or answer, 3: answer; a visit goes the careful way
         case cooperative(next: Int)         // index into cooperativeSequence
         case cooperativeField(Field)
         case assessor
@@ -70,13 +70,15 @@ private struct StreamState {
     private var rootLocation = SourceLocation.file("")
     private var cooperative = Cooperative(id: "", name: "", region: "", province: "", products: [])
     private var hasRegion = false, hasProvince = false
-    private var assessor: Assessor?
+    private var assessors: [Assessor] = []
     private var answers: [Answer] = []
     private var answered: Set<String> = []
     private var current: Answer?
     /// The evidence and measurement refs of the current answer, so that a duplicate is found
     /// without a scan of the answer's records (an answer may hold hundreds of thousands).
     private var currentEvidenceRefs: Set<String> = [], currentMeasurementRefs: Set<String> = []
+    /// Where the cooperative's field being read starts.
+    private var fieldLocation = SourceLocation.file("")
     private var currentEvidence: EvidenceRecord?
     private var currentMeasurement: Measurement?
 
@@ -86,9 +88,9 @@ private struct StreamState {
     }
 
     func result() -> Assessment? {
-        guard let checklistID, let date, hasRegion, hasProvince, !cooperative.products.isEmpty else { return nil }
+        guard let checklistID, let date, hasRegion, hasProvince, !cooperative.products.isEmpty, !assessors.isEmpty else { return nil }
         return Assessment(path: path, checklistID: checklistID, checklistVersion: checklistVersion, date: date, kind: kind,
-                          cooperative: cooperative, assessor: assessor, answers: answers, location: rootLocation)
+                          cooperative: cooperative, assessors: assessors, answers: answers, location: rootLocation)
     }
 
     private mutating func reject() -> Bool {
@@ -169,7 +171,7 @@ private struct StreamState {
             replaceTop(.assessment(next: 0))
             return true
         case .assessment(let next):
-            if tag.isNamed("answer") && next >= 1 {
+            if tag.isNamed("answer") && next >= 2 {
                 guard let slots = attributes(of: tag, "ref", "status", "deadline"),
                       let ref = id(tag, slots.0), answered.insert(ref).inserted,
                       let deadline = day(tag, slots.2) else { return reject() }
@@ -181,7 +183,7 @@ private struct StreamState {
                 current = Answer(ref: ref, status: status, deadline: deadline, evidence: [], measurements: [], notes: [], location: tag.location)
                 currentEvidenceRefs.removeAll(keepingCapacity: true)
                 currentMeasurementRefs.removeAll(keepingCapacity: true)
-                replaceTop(.assessment(next: 2))
+                replaceTop(.assessment(next: 3))
                 stack.append(.answer(next: 0))
             } else if tag.isNamed("cooperative") && next == 0 {
                 guard let slots = attributes(of: tag, "id", "name"),
@@ -190,10 +192,10 @@ private struct StreamState {
                 cooperative.name = name
                 replaceTop(.assessment(next: 1))
                 stack.append(.cooperative(next: 0))
-            } else if tag.isNamed("assessor") && next == 1 {
+            } else if tag.isNamed("assessor") && (next == 1 || next == 2) {
                 guard let slots = attributes(of: tag, "name", "role"),
                       let name = value(tag, slots.0), let role = value(tag, slots.1).flatMap(AssessorRole.init(rawValue:)) else { return reject() }
-                assessor = Assessor(name: name, role: role)
+                assessors.append(Assessor(name: name, role: role))
                 replaceTop(.assessment(next: 2))
                 stack.append(.assessor)
             } else {
@@ -213,6 +215,7 @@ private struct StreamState {
             }
             guard allowed else { return reject() }
             let following = position == 4 ? 5 : position == 5 ? 6 : position + 1
+            fieldLocation = tag.location
             replaceTop(.cooperative(next: following))
             stack.append(.cooperativeField(field))
             return true
@@ -269,7 +272,13 @@ private struct StreamState {
             case .product, .activity:
                 let token = content
                 guard Lexical.isToken(token) else { rejected = true; return }
-                if field == .product { cooperative.products.append(token) } else { cooperative.activities.append(token) }
+                if field == .product {
+                    cooperative.products.append(token)
+                    cooperative.productLocations.append(fieldLocation)
+                } else {
+                    cooperative.activities.append(token)
+                    cooperative.activityLocations.append(fieldLocation)
+                }
             case .evidence, .measurement, .note: rejected = true
             }
         case .answerField(let field):

@@ -61,7 +61,8 @@ public struct Source: Sendable, Hashable {
 /// A citation of a source, with the article or chapter.
 public struct Cite: Sendable, Hashable {
     public var source: String
-    public var at: String?
+    /// The locator (article, chapter…), per language; empty when the cite names none.
+    public var at: LocalizedText
     public var location: SourceLocation
 }
 
@@ -126,6 +127,8 @@ public struct Requirement: Sendable, Hashable {
     public var evidence: [EvidenceSpec]
     public var measures: [MeasureSpec]
     public var action: Action?
+    /// `allow-na="true"`: the assessment may declare the requirement not applicable.
+    public var allowsNotApplicable: Bool
     public var location: SourceLocation
 }
 
@@ -167,6 +170,9 @@ public struct Checklist: Sendable {
     public var title: LocalizedText
     public var description: LocalizedText
     public var sources: [Source]
+    /// The declared vocabulary (contract 1.1), in document order.
+    public var products: [VocabularyTerm]
+    public var activities: [VocabularyTerm]
     /// Credit of a `partial` answer (the contract's default is 0.5).
     public var partialCredit: Double
     /// Targets in level order.

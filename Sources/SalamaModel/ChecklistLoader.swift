@@ -44,6 +44,8 @@ private struct ChecklistBuilder {
     var sectionAndRequirementIDs = UniqueIDs("section or requirement id")
     var targetIDs: Set<String> = []
     var sourceIDs: Set<String> = []
+    var products: [VocabularyTerm] = []
+    var activities: [VocabularyTerm] = []
 
     init(root: XMLElement, path: String, sha256: String) {
         self.root = root
@@ -60,6 +62,8 @@ private struct ChecklistBuilder {
         func named(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
         let sources = buildSources(named("source"))
+        products = buildVocabulary(named("product"), kind: .product)
+        activities = buildVocabulary(named("activity"), kind: .activity)
         let partial = named("scoring").first.flatMap { context.decimal($0, "partial") } ?? 0.5
         let targets = buildTargets(named("target"))
         targetIDs = Set(targets.map(\.id))
@@ -72,6 +76,8 @@ private struct ChecklistBuilder {
             title: context.localized(named("title"), what: "the checklist"),
             description: context.localized(named("description"), what: "the checklist"),
             sources: sources,
+            products: products,
+            activities: activities,
             partialCredit: partial,
             targets: targets.sorted { $0.level < $1.level },
             sections: sections,
@@ -104,6 +110,39 @@ private struct ChecklistBuilder {
         return sources
     }
 
+    /// The products or activities a checklist declares: ids unique within their kind, titles
+    /// per language, aliases as written.
+    private mutating func buildVocabulary(_ elements: [XMLElement], kind: VocabularyKind) -> [VocabularyTerm] {
+        var ids = UniqueIDs("\(kind.rawValue) id")
+        var terms: [VocabularyTerm] = []
+        for element in elements {
+            guard let id = element.attribute("id"), ids.register(id, at: element, in: &context) else { continue }
+            let children = element.children
+            terms.append(VocabularyTerm(
+                id: id,
+                title: context.localized(children.filter { $0.name == "title" }, what: "\(kind.rawValue) '\(id)'"),
+                aliases: children.filter { $0.name == "alias" }.map { Syntax.collapsingWhitespace($0.text) },
+                location: element.location))
+        }
+        return terms
+    }
+
+    /// `applies-when` or `required-for` as written, checked: at least one attribute, and every
+    /// token a declared product or activity (1.1).
+    private mutating func condition(_ element: XMLElement) -> Condition {
+        let condition = context.condition(element)
+        context.checkNotEmpty(condition, element)
+        for (kind, tokens) in [(VocabularyKind.product, condition.products), (.activity, condition.activities)] {
+            let terms = kind == .product ? products : activities
+            // A token of the wrong shape is the schema's to report.
+            for token in tokens ?? [] where Lexical.isToken(token) && !terms.contains(where: { $0.id == token }) {
+                let problem = UnknownTermError(typed: token, kind: kind, closest: Vocabulary.closest(to: token, in: terms), valid: terms.map(\.id))
+                context.error(element, "<\(element.name)> \(kind.attribute): \(problem): declare it with <\(kind.rawValue) id=\"\(token)\"> or correct it")
+            }
+        }
+        return condition
+    }
+
     private mutating func buildTargets(_ elements: [XMLElement]) -> [Target] {
         var ids = UniqueIDs("target id")
         var levels: [Int: String] = [:]
@@ -116,11 +155,7 @@ private struct ChecklistBuilder {
             }
             levels[level] = levels[level] ?? id
             let children = element.children
-            let requiredFor = children.first { $0.name == "required-for" }.map { forElement -> Condition in
-                let condition = context.condition(forElement)
-                context.checkNotEmpty(condition, forElement)
-                return condition
-            }
+            let requiredFor = children.first { $0.name == "required-for" }.map { condition($0) }
             targets.append(Target(
                 id: id,
                 level: level,
@@ -175,10 +210,7 @@ private struct ChecklistBuilder {
             switch child.name {
             case "title": titles.append(child)
             case "description": descriptions.append(child)
-            case "applies-when":
-                let parsed = context.condition(child)
-                context.checkNotEmpty(parsed, child)
-                condition = parsed
+            case "applies-when": condition = self.condition(child)
             case "requirement": if let requirement = buildRequirement(child) { items.append(.requirement(requirement)) }
             case "section": if let section = buildSection(child) { items.append(.section(section)) }
             default: continue
@@ -219,11 +251,8 @@ private struct ChecklistBuilder {
                 if !sourceIDs.contains(source) {
                     context.error(child, "\(what) cites source '\(source)', which is not declared")
                 }
-                cites.append(Cite(source: source, at: child.attribute("at"), location: child.location))
-            case "applies-when":
-                let parsed = context.condition(child)
-                context.checkNotEmpty(parsed, child)
-                condition = parsed
+                cites.append(buildCite(child, source: source, what: what))
+            case "applies-when": condition = self.condition(child)
             case "evidence":
                 guard let evidenceID = child.attribute("id"), evidenceIDs.register(evidenceID, at: child, in: &context) else { continue }
                 let parts = child.children
@@ -265,8 +294,24 @@ private struct ChecklistBuilder {
             evidence: evidence,
             measures: measures,
             action: buildAction(actions, what: what),
+            allowsNotApplicable: element.attribute("allow-na").map { ["true", "1"].contains($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? false,
             location: element.location
         )
+    }
+
+    /// A cite's locator: the `at` attribute (in the checklist's language) or one `<at>` per
+    /// language (1.1), not both.
+    private mutating func buildCite(_ element: XMLElement, source: String, what: String) -> Cite {
+        let locators = element.children.filter { $0.name == "at" }
+        var at = context.localized(locators, what: "the cite of '\(source)' in \(what)")
+        if let attribute = element.attribute("at") {
+            if !locators.isEmpty {
+                context.error(element, "the cite of '\(source)' in \(what) gives its locator both as an at attribute and as <at> elements: give one or the other")
+            } else {
+                at = LocalizedText(Syntax.collapsingWhitespace(attribute), language: context.documentLanguage)
+            }
+        }
+        return Cite(source: source, at: at, location: element.location)
     }
 
     /// The `<action>` elements of a requirement are one action in several languages; their

@@ -26,6 +26,12 @@ enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="Token">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[a-z0-9\-]+"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <xs:simpleType name="Severity">
     <xs:restriction base="xs:string">
       <xs:enumeration value="critical"/>
@@ -97,9 +103,25 @@ enum EmbeddedSchemas {
     <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
   </xs:complexType>
 
+  <!-- The locator: the at attribute (in the checklist's language) or one <at> per language,
+       not both (the loader checks that). -->
   <xs:complexType name="Cite">
+    <xs:sequence>
+      <xs:element name="at" type="c:Text" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
     <xs:attribute name="source" type="c:Id" use="required"/>
     <xs:attribute name="at" type="xs:string"/>
+    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
+  </xs:complexType>
+
+  <!-- A product or an activity of the vocabulary: its id is the token that applies-when and
+       required-for use; titles and aliases are what people may type. -->
+  <xs:complexType name="Term">
+    <xs:sequence>
+      <xs:element name="title" type="c:Text" maxOccurs="unbounded"/>
+      <xs:element name="alias" type="c:Text" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+    <xs:attribute name="id" type="c:Token" use="required"/>
     <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
   </xs:complexType>
 
@@ -153,6 +175,7 @@ enum EmbeddedSchemas {
     <xs:attribute name="severity" type="c:Severity" use="required"/>
     <xs:attribute name="target" type="c:Id" use="required"/>
     <xs:attribute name="weight" type="c:PositiveDecimal" default="1"/>
+    <xs:attribute name="allow-na" type="xs:boolean" default="false"/>
     <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
   </xs:complexType>
 
@@ -176,6 +199,8 @@ enum EmbeddedSchemas {
         <xs:element name="title" type="c:Text" maxOccurs="unbounded"/>
         <xs:element name="description" type="c:Text" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="source" type="c:Source" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="product" type="c:Term" minOccurs="0" maxOccurs="unbounded"/>
+        <xs:element name="activity" type="c:Term" minOccurs="0" maxOccurs="unbounded"/>
         <xs:element name="scoring" type="c:Scoring" minOccurs="0"/>
         <xs:element name="target" type="c:Target" maxOccurs="unbounded"/>
         <xs:element name="section" type="c:Section" minOccurs="0" maxOccurs="unbounded"/>
@@ -245,6 +270,22 @@ enum EmbeddedSchemas {
     </xs:restriction>
   </xs:simpleType>
 
+  <xs:simpleType name="Time">
+    <xs:restriction base="xs:string">
+      <xs:pattern value="([01][0-9]|2[0-3]):[0-5][0-9]"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Purpose">
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="first"/>
+      <xs:enumeration value="regular"/>
+      <xs:enumeration value="follow-up"/>
+      <xs:enumeration value="complaint"/>
+      <xs:enumeration value="other"/>
+    </xs:restriction>
+  </xs:simpleType>
+
   <xs:complexType name="Text">
     <xs:simpleContent>
       <xs:extension base="xs:string">
@@ -278,6 +319,35 @@ enum EmbeddedSchemas {
   <xs:complexType name="Assessor">
     <xs:attribute name="name" type="xs:string" use="required"/>
     <xs:attribute name="role" type="a:Role" use="required"/>
+    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
+  </xs:complexType>
+
+  <xs:complexType name="PersonMet">
+    <xs:attribute name="name" type="xs:string" use="required"/>
+    <xs:attribute name="function" type="xs:string"/>
+    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
+  </xs:complexType>
+
+  <xs:complexType name="Sample">
+    <xs:attribute name="id" type="xs:string" use="required"/>
+    <xs:attribute name="product" type="xs:string"/>
+    <xs:attribute name="analysis" type="xs:string"/>
+    <xs:attribute name="laboratory" type="xs:string"/>
+    <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
+  </xs:complexType>
+
+  <!-- The visit an inspection report records; every part optional. -->
+  <xs:complexType name="Visit">
+    <xs:sequence>
+      <xs:element name="service" type="a:Text" minOccurs="0"/>
+      <xs:element name="met" type="a:PersonMet" minOccurs="0" maxOccurs="unbounded"/>
+      <xs:element name="sample" type="a:Sample" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+    <xs:attribute name="number" type="xs:string"/>
+    <xs:attribute name="purpose" type="a:Purpose"/>
+    <xs:attribute name="start" type="a:Time"/>
+    <xs:attribute name="end" type="a:Time"/>
+    <xs:attribute name="place" type="xs:string"/>
     <xs:anyAttribute namespace="http://www.w3.org/XML/1998/namespace" processContents="lax"/>
   </xs:complexType>
 
@@ -315,7 +385,8 @@ enum EmbeddedSchemas {
     <xs:complexType>
       <xs:sequence>
         <xs:element name="cooperative" type="a:Cooperative"/>
-        <xs:element name="assessor" type="a:Assessor" minOccurs="0"/>
+        <xs:element name="assessor" type="a:Assessor" maxOccurs="unbounded"/>
+        <xs:element name="visit" type="a:Visit" minOccurs="0"/>
         <xs:element name="answer" type="a:Answer" minOccurs="0" maxOccurs="unbounded"/>
       </xs:sequence>
       <xs:attribute name="checklist" type="a:Id" use="required"/>

@@ -22,17 +22,17 @@ struct CompareContent: Sendable {
         var id: String
         var title: String
         var required: Bool
-        var oldScore: Double
-        var newScore: Double
+        var oldScore: Double?
+        var newScore: Double?
         var minScore: Double
         var oldScoreText: String
         var newScoreText: String
         var oldChartLabel: String
         var newChartLabel: String
-        var change: Double
+        var change: Double?
         var changeText: String
-        var oldReady: Bool
-        var newReady: Bool
+        var oldVerdictKind: Verdict
+        var newVerdictKind: Verdict
         var oldVerdict: String
         var newVerdict: String
     }
@@ -117,17 +117,19 @@ struct CompareContent: Sendable {
         old = side(comparison.old)
         new = side(comparison.new)
         let required = comparison.new.requiredTarget
-        headline = say.headline(required, targetTitle: text(required.target.title))
+        let highestReady = comparison.new.targets.last { $0.verdict == .ready }
+        headline = say.headline(required: required, requiredTitle: text(required.target.title),
+                                highestReady: highestReady.map { ($0, text($0.target.title)) })
         ready = required.verdict == .ready
         targets = comparison.targets.map { change in
             TargetLine(
                 id: change.target.id, title: text(change.target.title), required: change.new.required,
                 oldScore: change.old.displayedScore, newScore: change.new.displayedScore, minScore: change.target.minScore,
-                oldScoreText: say.percent(change.old.displayedScore), newScoreText: say.percent(change.new.displayedScore),
+                oldScoreText: say.score(change.old.displayedScore), newScoreText: say.score(change.new.displayedScore),
                 oldChartLabel: say.scoreAgainst(change.old.displayedScore, minimum: change.target.minScore),
                 newChartLabel: say.scoreAgainst(change.new.displayedScore, minimum: change.target.minScore),
-                change: change.scoreChange, changeText: say.change(change.scoreChange),
-                oldReady: change.old.verdict == .ready, newReady: change.new.verdict == .ready,
+                change: change.scoreChange, changeText: change.scoreChange.map(say.change) ?? "—",
+                oldVerdictKind: change.old.verdict, newVerdictKind: change.new.verdict,
                 oldVerdict: say.verdict(change.old.verdict), newVerdict: say.verdict(change.new.verdict))
         }
         lists = [
@@ -145,7 +147,7 @@ struct CompareContent: Sendable {
                 id: requirement.id, title: text(requirement.title), severity: requirement.severity,
                 severityTag: say.severityTag(requirement.severity), declared: say.declared(disagreement.selfAssessment.declared),
                 found: say.status(found.status),
-                reasons: found.reasons.filter { $0 != .unanswered }.map { ReportContent.inline(say.reason($0, in: requirement, checklist: checklist)) },
+                reasons: found.reasons.map { ReportContent.inline(say.reason($0, in: requirement, checklist: checklist)) },
                 direction: disagreement.direction, directionText: say.direction(disagreement.direction))
         }
         disagreementSummary = disagreements.isEmpty ? say(.noDisagreement)

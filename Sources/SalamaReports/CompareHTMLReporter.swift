@@ -33,13 +33,14 @@ public struct CompareHTMLReporter: CompareReporter {
             out += "<tr><td class=\"title\">\(b(target.title))"
             if target.required { out += " <span class=\"badge required\">\(e(say(.required)))</span>" }
             out += "</td>"
-            for (score, text, label) in [(target.oldScore, target.oldScoreText, target.oldChartLabel), (target.newScore, target.newScoreText, target.newChartLabel)] {
-                out += "<td class=\"score\">" + SVGChart.scoreBar(value: score, threshold: target.minScore, met: score >= target.minScore, label: label, rightToLeft: rtl)
+            for (score, verdict, text, label) in [(target.oldScore, target.oldVerdictKind, target.oldScoreText, target.oldChartLabel),
+                                                  (target.newScore, target.newVerdictKind, target.newScoreText, target.newChartLabel)] {
+                out += "<td class=\"score\">" + SVGChart.scoreBar(value: score, threshold: target.minScore, style: .init(verdict), label: label, rightToLeft: rtl)
                 out += "<div><strong>\(b(text))</strong></div></td>"
             }
-            let trend = target.change > 0 ? " up" : target.change < 0 ? " down" : ""
+            let trend = (target.change ?? 0) > 0 ? " up" : (target.change ?? 0) < 0 ? " down" : ""
             out += "<td class=\"num\"><bdi class=\"change\(trend)\">\(e(target.changeText))</bdi></td>"
-            out += "<td class=\"verdicts\">\(verdict(target.oldVerdict, ready: target.oldReady)) \(say.arrow) \(verdict(target.newVerdict, ready: target.newReady))</td></tr>\n"
+            out += "<td class=\"verdicts\">\(verdict(target.oldVerdict, target.oldVerdictKind)) \(say.arrow) \(verdict(target.newVerdict, target.newVerdictKind))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
 
@@ -89,8 +90,8 @@ public struct CompareHTMLReporter: CompareReporter {
     }
 
     /// A verdict as a badge.
-    private func verdict(_ text: String, ready: Bool) -> String {
-        "<span class=\"badge \(ready ? "ok" : "ko")\">\(e(text))</span>"
+    private func verdict(_ text: String, _ verdict: Verdict) -> String {
+        "<span class=\"badge \(HTMLReporter.badgeClass(verdict))\">\(e(text))</span>"
     }
 }
 

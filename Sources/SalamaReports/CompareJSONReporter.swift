@@ -40,9 +40,9 @@ public struct CompareJSONReporter: CompareReporter {
             ("targets", .array(comparison.targets.map { change in
                 .object([
                     ("id", .string(change.target.id)),
-                    ("old-score", .number(change.old.reportedScore)),
-                    ("new-score", .number(change.new.reportedScore)),
-                    ("change", .number(change.scoreChange)),
+                    ("old-score", change.old.reportedScore.map(JSONValue.number) ?? .null),
+                    ("new-score", change.new.reportedScore.map(JSONValue.number) ?? .null),
+                    ("change", change.scoreChange.map(JSONValue.number) ?? .null),
                     ("old-verdict", .string(change.old.verdict.rawValue)),
                     ("new-verdict", .string(change.new.verdict.rawValue)),
                 ])

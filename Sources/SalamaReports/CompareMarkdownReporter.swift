@@ -33,7 +33,7 @@ public struct CompareMarkdownReporter: CompareReporter {
             var title = "**\(m(target.title))**"
             if target.required { title += " (\(m(say(.required))))" }
             line(row([title, m(target.oldScoreText), m(target.newScoreText), m(target.changeText),
-                      (target.oldReady ? "✔ " : "✘ ") + m(target.oldVerdict), (target.newReady ? "✔ " : "✘ ") + m(target.newVerdict)]))
+                      MarkdownReporter.mark(target.oldVerdictKind) + m(target.oldVerdict), MarkdownReporter.mark(target.newVerdictKind) + m(target.newVerdict)]))
         }
         line()
 

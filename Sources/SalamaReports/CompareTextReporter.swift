@@ -25,7 +25,7 @@ public struct CompareTextReporter: CompareReporter {
 
         line(style.bold(say(.targets)))
         for target in content.targets {
-            var row = "  \(target.newReady ? style.green("✔") : style.red("✘")) \(target.title)"
+            var row = "  \(style.mark(target.newVerdictKind)) \(target.title)"
             if target.required { row += " (\(say(.required)))" }
             row += " — \(say.fromTo(target.oldScoreText, target.newScoreText)) (\(target.changeText))"
             row += " — \(say.fromTo(target.oldVerdict, target.newVerdict))"

@@ -46,6 +46,7 @@ public struct HTMLReporter: Reporter {
             out += "<div class=\"page-break\"></div>\n"
         }
         out += actionPlan(content)
+        out += setApart(content)
         out += documents(content)
         out += compliance(content)
         if !content.warnings.isEmpty {
@@ -80,7 +81,12 @@ public struct HTMLReporter: Reporter {
         if !header.activities.isEmpty {
             fact(.activities, say.list(header.activities.map(b)))
         }
-        if let name = header.assessorName, let role = header.assessorRole { fact(.assessor, "\(b(name)) (\(e(role)))") }
+        if !header.assessors.isEmpty {
+            fact(header.assessorIsInspector ? .inspectors : .assessor, say.list(header.assessors.map { "\(b($0.name)) (\(e($0.role)))" }))
+        }
+        for (label, value) in header.visit {
+            out += "<div class=\"fact wide\"><span class=\"k\">\(e(label))</span> <span class=\"v\">\(b(value))</span></div>\n"
+        }
         fact(.checklist, "\(b(header.checklistTitle)) <span class=\"muted\">(\(say.list([id(header.checklistID), "\(e(say(.version))) \(b(header.checklistVersion))"])))</span>", wide: true)
         fact(.sha256, "<span class=\"sha\">\(e(header.checklistSHA256))</span>", wide: true)
         out += "</div>\n</header>\n"
@@ -97,12 +103,15 @@ public struct HTMLReporter: Reporter {
             out += "<td class=\"title\">\(b(target.title))"
             if target.required { out += " <span class=\"badge required\">\(e(say(.required)))</span>" }
             out += "</td>"
-            out += "<td class=\"score\">" + SVGChart.scoreBar(value: target.score, threshold: target.minScore, met: target.score >= target.minScore,
+            out += "<td class=\"score\">" + SVGChart.scoreBar(value: target.score, threshold: target.minScore, style: .init(target.verdictKind),
                                                                label: target.chartLabel, rightToLeft: content.language.isRightToLeft)
             out += "<div><strong>\(b(target.scoreText))</strong> <span class=\"muted\">\(e(say.lead(say(.minimum)))) \(b(target.minScoreText))</span></div></td>"
-            out += "<td><span class=\"badge \(target.ready ? "ok" : "ko")\">\(e(target.verdict))</span></td>"
+            out += "<td><span class=\"badge \(Self.badgeClass(target.verdictKind))\">\(e(target.verdict))</span></td>"
             out += "<td>"
             if !target.blockers.isEmpty { out += "<div class=\"blockers\">\(e(say.list(target.blockers)))</div>" }
+            if !target.steps.isEmpty {
+                out += "<ul class=\"steps\">" + target.steps.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            }
             out += "<div class=\"open\">\(e(target.openText))</div></td>"
             out += "</tr>\n"
         }
@@ -217,6 +226,31 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
+    /// The requirements listed apart: not assessed, and declared not applicable (1.1).
+    static func setApart(_ content: ReportContent) -> String {
+        let say = content.say
+        var out = ""
+        for (heading, intro, requirements, style) in [(say(.notAssessed), say(.notAssessedIntro), content.unassessed, "unassessed"),
+                                                      (say(.statusExempted).capitalizedFirst, say(.exemptedIntro), content.exempted, "exempted")]
+            where !requirements.isEmpty {
+            out += "<section class=\"set-apart \(style)\">\n<h2>\(e(heading)) (\(requirements.count))</h2>\n<p class=\"muted\">\(e(intro))</p>\n<ul>\n"
+            for requirement in requirements {
+                out += "<li>\(id(requirement.id)) \(b(requirement.title)) <span class=\"muted\">— \(e(say.labelled(say(.neededFor), requirement.neededFor)))</span></li>\n"
+            }
+            out += "</ul>\n</section>\n"
+        }
+        return out
+    }
+
+    /// The badge class of a verdict: ok, ko, or mid while incomplete.
+    static func badgeClass(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .ready: "ok"
+        case .notReady: "ko"
+        case .incomplete: "mid"
+        }
+    }
+
     // MARK: - The official visit report
 
     static func visitReport(_ content: ReportContent) -> String {
@@ -228,7 +262,7 @@ public struct HTMLReporter: Reporter {
             let conformClass = switch rubric.conformity {
             case .yes: "conform-yes"
             case .no: "conform-no"
-            case .notApplicable: "conform-na"
+            case .notApplicable, .notAssessed: "conform-na"
             }
             let rows = max(rubric.findings.count, 1)
             let head = "<td rowspan=\"\(rows)\" class=\"rubric\">\(b(String(rubric.number))). \(b(rubric.title))</td>"

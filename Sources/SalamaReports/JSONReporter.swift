@@ -29,6 +29,8 @@ public struct JSONReporter: Reporter {
             ])),
             ("targets", .array(evaluation.targets.map(targetValue))),
             ("findings", .array(evaluation.findings.map(findingValue))),
+            ("unassessed", .array(evaluation.unassessed.map { .string($0.requirement.id) })),
+            ("exempted", .array(evaluation.exempted.map { .string($0.requirement.id) })),
             ("warnings", .array(evaluation.warnings.map(warningValue))),
         ])
     }
@@ -42,13 +44,15 @@ public struct JSONReporter: Reporter {
             ("id", .string(result.target.id)),
             ("level", .int(result.target.level)),
             ("required", .bool(result.required)),
-            ("score", .number(result.reportedScore)),
+            ("score", result.reportedScore.map(JSONValue.number) ?? .null),
             ("verdict", .string(result.verdict.rawValue)),
             ("open", .object([
                 ("critical", .int(result.open.critical)),
                 ("major", .int(result.open.major)),
                 ("minor", .int(result.open.minor)),
             ])),
+            ("assessed", .int(result.assessed)),
+            ("applicable", .int(result.applicable)),
             ("blockers", .array(result.blockers.map { .string($0.rawValue) })),
         ])
     }
@@ -68,7 +72,7 @@ public struct JSONReporter: Reporter {
     static func reasonValue(_ reason: Reason) -> JSONValue {
         var members: [(String, JSONValue)] = [("code", .string(reason.code))]
         switch reason {
-        case .unanswered, .declaredNotApplicableButApplies:
+        case .declaredNotApplicableButApplies:
             break
         case let .measureOutOfRange(measure, value, min, max):
             members.append(("measure", .string(measure)))
@@ -89,14 +93,14 @@ public struct JSONReporter: Reporter {
     static func warningValue(_ warning: AssessmentWarning) -> JSONValue {
         var members: [(String, JSONValue)] = [("code", .string(warning.code))]
         switch warning {
-        case let .unknownRequirement(ref, _):
+        case let .unknownRequirement(ref, suggestion, _):
             members.append(("ref", .string(ref)))
-        case let .unknownEvidence(ref, evidence, _):
+            members.append(("suggestion", .string(suggestion)))
+        case let .notApplicableAnswer(ref, _):
             members.append(("ref", .string(ref)))
-            members.append(("evidence", .string(evidence)))
-        case let .unknownMeasure(ref, measure, _):
+        case let .unknownEvidence(ref, item, _), let .unknownMeasure(ref, item, _):
             members.append(("ref", .string(ref)))
-            members.append(("measure", .string(measure)))
+            members.append(("item", .string(item)))
         case let .checklistVersionMismatch(assessment, checklist, _):
             members.append(("assessment-version", .string(assessment)))
             members.append(("checklist-version", .string(checklist)))

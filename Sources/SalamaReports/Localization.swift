@@ -9,7 +9,10 @@ public enum Label: Sendable, CaseIterable {
     case targets, score, minimum, verdict, ready, notReady, required, blockers
     case scoreBelowMinimum, criticalOpen, tooManyMajor
     case findings, noFindings, critical, major, minor
-    case declared, status, statusYes, statusPartial, statusNo, statusUnanswered, statusNotApplicable, notDeclared
+    case declared, status, statusYes, statusPartial, statusNo, statusUnassessed, statusExempted, statusNotApplicable, notDeclared
+    case incomplete, majorWithoutDeadline, notAssessed, notAssessedIntro, exemptedIntro, conformNotAssessed
+    case incompleteCount, cooperatives, superseded, assessedOfApplicable, visit, visitNumber, visitPurpose, visitTime, visitPlace, service, personsMet, samplesTaken, sampleProduct, sampleAnalysis, laboratory, inspectors
+    case purposeFirst, purposeRegular, purposeFollowUp, purposeComplaint, purposeOther
     case action, deadline, citation, costFree, costLow, costInvestment
     case warnings, nextSteps
     case roleMember, roleInspector, roleTrainer
@@ -85,7 +88,35 @@ public enum Label: Sendable, CaseIterable {
         case .statusYes: return pick("oui", "نعم", "yes")
         case .statusPartial: return pick("partiel", "جزئي", "partial")
         case .statusNo: return pick("non", "لا", "no")
-        case .statusUnanswered: return pick("sans réponse", "بدون جواب", "unanswered")
+        case .statusUnassessed: return pick("non évalué", "غير مقيَّم", "not assessed")
+        case .statusExempted: return pick("déclaré sans objet", "مُصرَّح بأنه غير معني", "declared not applicable")
+        case .incomplete: return pick("incomplet", "غير مكتمل", "incomplete")
+        case .majorWithoutDeadline: return pick("écart majeur sans échéance", "نقص رئيسي دون أجل للتصحيح", "major gap without a deadline")
+        case .notAssessed: return pick("Non évalué", "غير مقيَّم", "Not assessed")
+        case .notAssessedIntro: return pick("Ces exigences s'appliquent mais n'ont pas encore de réponse : ce ne sont pas des écarts, mais aucun niveau ne peut être déclaré prêt tant qu'elles restent sans réponse.", "تنطبق هذه المتطلبات لكن لم يُجَب عنها بعد: ليست نواقص، لكن لا يمكن اعتبار أي مستوى جاهزًا ما دامت بلا جواب.", "These requirements apply but have no answer yet: they are not gaps, but no level can be called ready while they stay unanswered.")
+        case .exemptedIntro: return pick("Déclarées sans objet pour cette coopérative (le référentiel le permet) : comptées nulle part.", "مُصرَّح بأنها غير معنية بهذه التعاونية (يسمح المرجع بذلك): لا تُحتسب في أي نتيجة.", "Declared not applicable to this cooperative (the checklist allows it): counted nowhere.")
+        case .conformNotAssessed: return pick("Non évalué", "غير مقيَّم", "Not assessed")
+        case .incompleteCount: return pick("Incomplètes", "غير مكتملة", "Incomplete")
+        case .cooperatives: return pick("Coopératives", "التعاونيات", "Cooperatives")
+        case .assessedOfApplicable: return pick("Évaluées / applicables", "مقيَّمة / منطبقة", "Assessed / applicable")
+        case .superseded: return pick("Évaluations remplacées par une plus récente", "تقييمات عوّضها تقييم أحدث", "Assessments superseded by a later one")
+        case .visit: return pick("Visite", "الزيارة", "Visit")
+        case .visitNumber: return pick("N° du rapport", "رقم التقرير", "Report number")
+        case .visitPurpose: return pick("Objet de la visite", "موضوع الزيارة", "Purpose of the visit")
+        case .visitTime: return pick("Horaire", "التوقيت", "Time")
+        case .visitPlace: return pick("Lieu", "المكان", "Place")
+        case .service: return pick("Service", "المصلحة", "Service")
+        case .personsMet: return pick("Personnes rencontrées", "الأشخاص الذين تم لقاؤهم", "Persons met")
+        case .samplesTaken: return pick("Échantillons prélevés", "العينات المأخوذة", "Samples taken")
+        case .sampleProduct: return pick("Produit", "المنتوج", "Product")
+        case .sampleAnalysis: return pick("Analyse", "التحليل", "Analysis")
+        case .laboratory: return pick("Laboratoire", "المختبر", "Laboratory")
+        case .inspectors: return pick("Inspecteurs", "المفتشون", "Inspectors")
+        case .purposeFirst: return pick("première visite", "زيارة أولى", "first visit")
+        case .purposeRegular: return pick("contrôle régulier", "مراقبة دورية", "regular control")
+        case .purposeFollowUp: return pick("visite de suivi", "زيارة تتبع", "follow-up visit")
+        case .purposeComplaint: return pick("suite à une plainte", "إثر شكاية", "after a complaint")
+        case .purposeOther: return pick("autre", "أخرى", "other")
         case .statusNotApplicable: return pick("sans objet", "غير معني", "not applicable")
         case .notDeclared: return pick("rien", "لا شيء", "nothing")
         case .action: return pick("Action", "الإجراء", "Action")
@@ -169,7 +200,7 @@ public enum Label: Sendable, CaseIterable {
                                           "النواقص الأكثر تكرارًا — جدول أعمال الورشة",
                                           "Most frequent gaps — the workshop agenda")
         case .severity: return pick("Gravité", "الخطورة", "Severity")
-        case .openOfApplicable: return pick("Ouvert / applicable", "قائم / منطبق", "Open / applicable")
+        case .openOfApplicable: return pick("Ouverts / évalués", "قائمة / مقيَّمة", "Open / assessed")
         case .share: return pick("Part", "النسبة", "Share")
         case .answers: return pick("Réponses", "الأجوبة", "Answers")
         case .byProvince: return pick("Par province", "حسب الإقليم", "By province")
@@ -311,7 +342,8 @@ public struct Localizer: Sendable {
         case .yes: self(.statusYes)
         case .partial: self(.statusPartial)
         case .no: self(.statusNo)
-        case .unanswered: self(.statusUnanswered)
+        case .unassessed: self(.statusUnassessed)
+        case .exempted: self(.statusExempted)
         }
     }
 
@@ -334,7 +366,27 @@ public struct Localizer: Sendable {
     }
 
     public func verdict(_ verdict: Verdict) -> String {
-        verdict == .ready ? self(.ready) : self(.notReady)
+        switch verdict {
+        case .ready: self(.ready)
+        case .notReady: self(.notReady)
+        case .incomplete: self(.incomplete)
+        }
+    }
+
+    /// Why the inspectors came.
+    public func purpose(_ purpose: VisitPurpose) -> String {
+        switch purpose {
+        case .first: self(.purposeFirst)
+        case .regular: self(.purposeRegular)
+        case .followUp: self(.purposeFollowUp)
+        case .complaint: self(.purposeComplaint)
+        case .other: self(.purposeOther)
+        }
+    }
+
+    /// A score, or a dash when nothing in scope was assessed.
+    public func score(_ value: Double?) -> String {
+        value.map(percent) ?? "—"
     }
 
     public func blocker(_ blocker: Blocker) -> String {
@@ -342,32 +394,82 @@ public struct Localizer: Sendable {
         case .scoreBelowMinimum: self(.scoreBelowMinimum)
         case .criticalOpen: self(.criticalOpen)
         case .tooManyMajor: self(.tooManyMajor)
+        case .majorWithoutDeadline: self(.majorWithoutDeadline)
         }
     }
 
-    /// The headline: the required target's verdict in plain words.
-    public func headline(_ result: TargetResult, targetTitle title: String) -> String {
-        let targetTitle = isolate(title)
-        if result.verdict == .ready {
-            return pick("Prêt pour : \(targetTitle)", "جاهز لـ: \(targetTitle)", "Ready for: \(targetTitle)")
+    /// The headline: the highest level the cooperative is ready for, and the state of the level
+    /// it needs. "Prête pour : Export UE (niveau exigé : Autorisation sanitaire — prêt)",
+    /// "Autorisation sanitaire : incomplet — 91 questions sans réponse".
+    public func headline(required: TargetResult, requiredTitle: String, highestReady: (result: TargetResult, title: String)?) -> String {
+        let requiredTitle = isolate(requiredTitle)
+        let state: String
+        switch required.verdict {
+        case .ready: state = self(.ready)
+        case .incomplete: state = "\(self(.incomplete)) — \(unanswered(required.unassessed))"
+        case .notReady: state = "\(self(.notReady)) — \(list(required.blockers.map(blocker)))"
         }
-        var parts: [String] = []
-        if result.open.critical > 0 { parts.append(gaps(result.open.critical, .critical)) }
-        if result.blockers.contains(.tooManyMajor) {
-            let limit = result.target.maxMajor ?? 0
-            parts.append(pick("\(gaps(result.open.major, .major)) (au plus \(limit))",
-                              "\(gaps(result.open.major, .major)) (الحد الأقصى \(limit))",
-                              "\(gaps(result.open.major, .major)) (at most \(limit))"))
+        guard let highest = highestReady else {
+            return "\(requiredTitle)\(pick(" : ", ": ", ": "))\(state)"
+        }
+        if highest.result.target.id == required.target.id {
+            return pick("Prêt pour : \(requiredTitle)", "جاهز لـ: \(requiredTitle)", "Ready for: \(requiredTitle)")
+        }
+        let highestTitle = isolate(highest.title)
+        return pick("Prêt pour : \(highestTitle) (niveau exigé : \(requiredTitle) — \(state))",
+                    "جاهز لـ: \(highestTitle) (المستوى المطلوب: \(requiredTitle) — \(state))",
+                    "Ready for: \(highestTitle) (required level: \(requiredTitle) — \(state))")
+    }
+
+    /// "91 questions sans réponse", counted.
+    public func unanswered(_ count: Int) -> String {
+        self.count(count, PluralForms(one: "# question sans réponse", other: "# questions sans réponse"),
+                   PluralForms(one: "سؤال واحد بلا جواب", two: "سؤالان بلا جواب", few: "# أسئلة بلا جواب", many: "# سؤالًا بلا جواب", other: "# سؤال بلا جواب"),
+                   PluralForms(one: "# question not answered", other: "# questions not answered"))
+    }
+
+    /// What makes a target ready, step by step, for a target that is not: "fermer l'écart
+    /// critique IMP-03", "fixer une échéance pour FON-03 et LOC-04", "répondre aux 12 questions".
+    public func stepsToReady(_ result: TargetResult, openCriticals: [String], openMajors: [String]) -> [String] {
+        guard result.verdict != .ready else { return [] }
+        let ids = { (ids: [String]) in self.list(ids.map(self.isolate)) }
+        var steps: [String] = []
+        if !openCriticals.isEmpty {
+            let many = PluralCategory(openCriticals.count, in: language) != .one
+            steps.append(pick("fermer \(many ? "les écarts critiques" : "l'écart critique") \(ids(openCriticals))",
+                              "تصحيح \(openCriticals.count == 1 ? "النقص الحرج" : openCriticals.count == 2 ? "النقصين الحرجين" : "النواقص الحرجة") \(ids(openCriticals))",
+                              "close the critical gap\(many ? "s" : "") \(ids(openCriticals))"))
+        }
+        if result.blockers.contains(.tooManyMajor), let limit = result.target.maxMajor {
+            let open = result.open.major
+            if limit == 0 {
+                let many = PluralCategory(open, in: language) != .one
+                steps.append(pick(many ? "fermer les \(open) écarts majeurs (aucun n'est toléré à ce niveau)" : "fermer l'écart majeur \(ids(openMajors)) (aucun n'est toléré à ce niveau)",
+                                  "تصحيح \(gaps(open, .major)) (لا يُسمح بأي نقص رئيسي في هذا المستوى)",
+                                  many ? "close the \(open) major gaps (none is allowed at this level)" : "close the major gap \(ids(openMajors)) (none is allowed at this level)"))
+            } else {
+                steps.append(pick("fermer au moins \(open - limit) des \(open) écarts majeurs (\(limit) au plus tolérés, avec échéance)",
+                                  "تصحيح \(open - limit) على الأقل من أصل \(gaps(open, .major)) (يُسمح بـ\(limit) على الأكثر مع أجل للتصحيح)",
+                                  "close at least \(open - limit) of the \(open) major gaps (at most \(limit) allowed, with a deadline)"))
+            }
+        }
+        if result.blockers.contains(.majorWithoutDeadline) {
+            steps.append(pick("fixer une échéance pour \(ids(result.majorsWithoutDeadline))",
+                              "تحديد أجل لتصحيح \(ids(result.majorsWithoutDeadline))",
+                              "set a deadline for \(ids(result.majorsWithoutDeadline))"))
         }
         if result.blockers.contains(.scoreBelowMinimum) {
-            parts.append(pick("score \(percent(result.displayedScore)) sous \(percent(result.target.minScore))",
-                              "النتيجة \(percent(result.displayedScore)) دون \(percent(result.target.minScore))",
-                              "score \(percent(result.displayedScore)) below \(percent(result.target.minScore))"))
+            steps.append(pick("relever le score de \(score(result.displayedScore)) à \(percent(result.target.minScore))",
+                              "رفع النتيجة من \(score(result.displayedScore)) إلى \(percent(result.target.minScore))",
+                              "raise the score from \(score(result.displayedScore)) to \(percent(result.target.minScore))"))
         }
-        let list = parts.joined(separator: pick(", ", "، ", ", "))
-        return pick("Pas encore prêt pour : \(targetTitle) — \(list)",
-                    "غير جاهز بعد لـ: \(targetTitle) — \(list)",
-                    "Not yet ready for: \(targetTitle) — \(list)")
+        if result.unassessed > 0 {
+            let count = result.unassessed
+            steps.append(pick(count > 1 ? "répondre aux \(count) questions restées sans réponse" : "répondre à la question restée sans réponse",
+                              "الإجابة عن \(unanswered(count))",
+                              count == 1 ? "answer the question left unanswered" : "answer the \(count) questions left unanswered"))
+        }
+        return steps
     }
 
     /// Why a requirement is open, in words.
@@ -381,8 +483,6 @@ public struct Localizer: Sendable {
             return (isolate(checklist.text(spec.title, in: lang)), spec.unit.map { " " + $0 } ?? "")
         }
         switch reason {
-        case .unanswered:
-            return pick("pas de réponse", "لا يوجد جواب", "no answer")
         case .declaredNotApplicableButApplies:
             return pick("déclaré « sans objet », mais l'exigence s'applique à cette coopérative",
                         "صُرِّح بأنه غير معني، لكن هذا المتطلب ينطبق على هذه التعاونية",
@@ -540,10 +640,10 @@ public struct Localizer: Sendable {
     }
 
     /// A score against its threshold, for readers of charts.
-    public func scoreAgainst(_ score: Double, minimum: Double) -> String {
-        pick("score \(percent(score)), minimum \(percent(minimum))",
-             "النتيجة \(percent(score))، والحد الأدنى \(percent(minimum))",
-             "score \(percent(score)), minimum \(percent(minimum))")
+    public func scoreAgainst(_ score: Double?, minimum: Double) -> String {
+        pick("score \(self.score(score)), minimum \(percent(minimum))",
+             "النتيجة \(self.score(score))، والحد الأدنى \(percent(minimum))",
+             "score \(self.score(score)), minimum \(percent(minimum))")
     }
 
     /// Met requirements out of the applicable ones.
@@ -560,14 +660,30 @@ public struct Localizer: Sendable {
                    PluralForms(one: "# assessment", other: "# assessments"))
     }
 
-    /// The headline of a summary: how many assessments were counted and how many files skipped.
-    public func summaryHeadline(assessments count: Int, invalid: Int) -> String {
-        guard invalid > 0 else { return assessments(count) }
-        let skipped = self.count(invalid, PluralForms(one: "# fichier invalide écarté", other: "# fichiers invalides écartés"),
-                                 PluralForms(one: "ملف واحد غير صالح مستبعد", two: "ملفان غير صالحين مستبعدان", few: "# ملفات غير صالحة مستبعدة",
-                                             many: "# ملفًا غير صالح مستبعدًا", other: "# ملف غير صالح مستبعد"),
-                                 PluralForms(one: "# invalid file skipped", other: "# invalid files skipped"))
-        return list([assessments(count), skipped])
+    /// "8 coopératives", counted.
+    public func cooperatives(_ count: Int) -> String {
+        self.count(count, PluralForms(one: "# coopérative", other: "# coopératives"),
+                   PluralForms(one: "تعاونية واحدة", two: "تعاونيتان", few: "# تعاونيات", many: "# تعاونيةً", other: "# تعاونية"),
+                   PluralForms(one: "# cooperative", other: "# cooperatives"))
+    }
+
+    /// The headline of a summary: cooperatives counted (each by its latest assessment), the
+    /// assessments read, how many a later one superseded, and how many files were skipped.
+    public func summaryHeadline(cooperatives: Int, assessments count: Int, superseded: Int, invalid: Int) -> String {
+        var parts = [self.cooperatives(cooperatives), assessments(count)]
+        if superseded > 0 {
+            parts.append(self.count(superseded, PluralForms(one: "# remplacée par une plus récente", other: "# remplacées par de plus récentes"),
+                                    PluralForms(one: "واحد عوّضه تقييم أحدث", two: "اثنان عوّضتهما تقييمات أحدث", few: "# عوّضتها تقييمات أحدث",
+                                                many: "# عوّضتها تقييمات أحدث", other: "# عوّضتها تقييمات أحدث"),
+                                    PluralForms(other: "# superseded by a later one")))
+        }
+        if invalid > 0 {
+            parts.append(self.count(invalid, PluralForms(one: "# fichier invalide écarté", other: "# fichiers invalides écartés"),
+                                    PluralForms(one: "ملف واحد غير صالح مستبعد", two: "ملفان غير صالحين مستبعدان", few: "# ملفات غير صالحة مستبعدة",
+                                                many: "# ملفًا غير صالح مستبعدًا", other: "# ملف غير صالح مستبعد"),
+                                    PluralForms(one: "# invalid file skipped", other: "# invalid files skipped")))
+        }
+        return list(parts)
     }
 
     /// How many cooperatives are ready for a level, for readers of charts.
@@ -583,8 +699,8 @@ public struct Localizer: Sendable {
     }
 
     /// The heading of one group of a summary: its value and its size.
-    public func group(_ value: String, assessments count: Int) -> String {
-        "\(isolate(value)) — \(assessments(count))"
+    public func group(_ value: String, cooperatives count: Int) -> String {
+        "\(isolate(value)) — \(cooperatives(count))"
     }
 
     // MARK: - Comparisons of two assessments
@@ -658,8 +774,16 @@ public struct Localizer: Sendable {
     /// A warning about the assessment, in words.
     public func warning(_ warning: AssessmentWarning) -> String {
         switch warning.isolated(by: isolate) {
-        case let .unknownRequirement(ref, _):
+        case let .unknownRequirement(ref, suggestion?, _):
+            return pick("\(ref) n'existe pas — vouliez-vous dire \(suggestion) ? (\(suggestion) reste sans réponse)",
+                        "\(ref) غير موجود — هل تقصد \(suggestion)؟ (يبقى \(suggestion) بلا جواب)",
+                        "\(ref) does not exist — did you mean \(suggestion)? (\(suggestion) stays unanswered)")
+        case let .unknownRequirement(ref, nil, _):
             return pick("réponse à une exigence inconnue du référentiel : \(ref)", "جواب عن متطلب غير موجود في المرجع: \(ref)", "answer to a requirement the checklist does not have: \(ref)")
+        case let .notApplicableAnswer(ref, _):
+            return pick("\(ref) est répondu, mais ne s'applique pas aux produits et activités déclarés : un produit ou une activité manque-t-il ?",
+                        "تمت الإجابة عن \(ref)، لكنه لا ينطبق على المنتجات والأنشطة المصرَّح بها: هل ينقص منتوج أو نشاط؟",
+                        "\(ref) is answered but does not apply to the declared products and activities: is a product or an activity missing?")
         case let .unknownEvidence(ref, evidence, _):
             return pick("\(ref) : document « \(evidence) » inconnu pour cette exigence", "\(ref): الوثيقة «\(evidence)» غير معروفة لهذا المتطلب", "\(ref): evidence '\(evidence)' is not one of this requirement's")
         case let .unknownMeasure(ref, measure, _):
@@ -674,7 +798,8 @@ extension AssessmentWarning {
     /// The warning with its ids and versions passed through `isolate`, for sentences.
     func isolated(by isolate: (String) -> String) -> AssessmentWarning {
         switch self {
-        case let .unknownRequirement(ref, location): .unknownRequirement(ref: isolate(ref), location: location)
+        case let .unknownRequirement(ref, suggestion, location): .unknownRequirement(ref: isolate(ref), suggestion: suggestion.map(isolate), location: location)
+        case let .notApplicableAnswer(ref, location): .notApplicableAnswer(ref: isolate(ref), location: location)
         case let .unknownEvidence(ref, evidence, location): .unknownEvidence(ref: isolate(ref), evidence: isolate(evidence), location: location)
         case let .unknownMeasure(ref, measure, location): .unknownMeasure(ref: isolate(ref), measure: isolate(measure), location: location)
         case let .checklistVersionMismatch(assessment, checklist, location):

@@ -51,6 +51,7 @@ public struct MarkdownReporter: Reporter {
             nextSteps(content).forEach { line($0) }
         }
         actionPlan(content).forEach { line($0) }
+        setApart(content).forEach { line($0) }
         documents(content).forEach { line($0) }
         compliance(content).forEach { line($0) }
         if !content.warnings.isEmpty {
@@ -77,7 +78,8 @@ public struct MarkdownReporter: Reporter {
         if let members = header.members { fact(.members, m(String(members))) }
         fact(.products, m(say.list(header.products)))
         if !header.activities.isEmpty { fact(.activities, m(say.list(header.activities))) }
-        if let assessor = header.assessor { fact(.assessor, m(assessor)) }
+        if let assessor = header.assessor { fact(header.assessorIsInspector ? .inspectors : .assessor, m(assessor)) }
+        for (label, value) in header.visit { lines.append("- **\(m(say.lead(label)))** \(m(value))") }
         fact(.checklist, "\(m(header.checklistTitle)) (\(say.list([code(header.checklistID), "\(m(say(.version))) \(m(header.checklistVersion))"])))")
         fact(.sha256, code(header.checklistSHA256))
         return lines
@@ -92,10 +94,39 @@ public struct MarkdownReporter: Reporter {
         for target in content.targets {
             var title = "**\(m(target.title))**"
             if target.required { title += " (\(m(say(.required))))" }
-            let verdict = (target.ready ? "✔ " : "✘ ") + m(target.verdict)
+            let verdict = Self.mark(target.verdictKind) + m(target.verdict)
             let blockers = target.blockers.isEmpty ? dash : m(say.list(target.blockers))
-            lines.append(row([title, "`\(TextBar.draw(target.score, threshold: target.minScore))`", m(target.scoreText),
+            lines.append(row([title, "`\(TextBar.draw(target.score ?? 0, threshold: target.minScore))`", m(target.scoreText),
                               m(target.minScoreText), verdict, blockers, m(target.openText)]))
+        }
+        let steps = content.targets.filter { !$0.steps.isEmpty }
+        if !steps.isEmpty { lines.append("") }
+        for target in steps {
+            lines.append("- **\(m(say.lead(target.title)))** \(m(say.series(target.steps)))")
+        }
+        return lines
+    }
+
+    /// The mark before a verdict: ✔ ready, ✘ not ready, … incomplete.
+    static func mark(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .ready: "✔ "
+        case .notReady: "✘ "
+        case .incomplete: "… "
+        }
+    }
+
+    /// The requirements listed apart: not assessed, and declared not applicable (1.1).
+    static func setApart(_ content: ReportContent) -> [String] {
+        let say = content.say
+        var lines: [String] = []
+        for (heading, intro, requirements) in [(say(.notAssessed), say(.notAssessedIntro), content.unassessed),
+                                               (say(.statusExempted).capitalizedFirst, say(.exemptedIntro), content.exempted)] where !requirements.isEmpty {
+            lines += ["## \(m(heading)) (\(requirements.count))", "", m(intro), ""]
+            for requirement in requirements {
+                lines.append("- \(code(requirement.id)) \(m(requirement.title)) — \(m(say.labelled(say(.neededFor), requirement.neededFor)))")
+            }
+            lines.append("")
         }
         return lines
     }

@@ -24,8 +24,12 @@ struct ReportContent: Sendable {
         var assessor: String?
         var assessorName: String?
         var assessorRole: String?
+        /// Every assessor, name and role, in file order.
+        var assessors: [(name: String, role: String)]
         /// Whether the assessor is an inspector (who then signs the visit report).
         var assessorIsInspector: Bool
+        /// What the visit report records of the visit (1.1), label and value, in report order.
+        var visit: [(label: String, value: String)]
         var checklistTitle: String
         var checklistID: String
         var checklistVersion: String
@@ -39,14 +43,20 @@ struct ReportContent: Sendable {
         var title: String
         var level: Int
         var required: Bool
-        /// The reported score (one decimal) and the threshold, 0–100.
-        var score: Double
+        /// The reported score (one decimal) and the threshold, 0–100; no score when nothing in
+        /// scope was assessed.
+        var score: Double?
         var minScore: Double
         var scoreText: String
         var minScoreText: String
         var ready: Bool
+        var verdictKind: Verdict
         var verdict: String
         var blockers: [String]
+        /// What makes the level ready, for one that is not.
+        var steps: [String]
+        /// "98 / 116" applicable requirements assessed.
+        var assessedText: String
         var openText: String
         /// Score and threshold in words, for charts.
         var chartLabel: String
@@ -125,6 +135,17 @@ struct ReportContent: Sendable {
         case no
         /// Nothing in the rubric applies to this cooperative.
         case notApplicable
+        /// No open finding, but something in the rubric is not assessed.
+        case notAssessed
+    }
+
+    /// A requirement listed apart: not assessed, or declared not applicable.
+    struct RequirementLine: Sendable {
+        var id: String
+        var title: String
+        var severityTag: String
+        var neededFor: String
+        var topSectionID: String
     }
 
     /// One rubric (top-level section) of the official visit report.
@@ -151,6 +172,9 @@ struct ReportContent: Sendable {
     /// The few findings to start with, and how many the plan holds besides them.
     var nextSteps: [Finding]
     var nextStepsLeft: Int
+    /// Applicable requirements without an answer, and those declared not applicable (1.1).
+    var unassessed: [RequirementLine]
+    var exempted: [RequirementLine]
     var plan: [CostTier]
     var planSummary: String
     var documents: [DocumentLine]
@@ -181,39 +205,47 @@ struct ReportContent: Sendable {
             cooperativeName: Self.inline(cooperative.name), cooperativeID: cooperative.id,
             region: Self.inline(cooperative.region), province: Self.inline(cooperative.province),
             commune: cooperative.commune.map(Self.inline), members: cooperative.members,
-            products: cooperative.products, activities: cooperative.activities,
+            products: cooperative.products.map { Self.inline(checklist.title(ofTerm: $0, kind: .product, in: lang)) },
+            activities: cooperative.activities.map { Self.inline(checklist.title(ofTerm: $0, kind: .activity, in: lang)) },
             date: assessment.date.description, kind: say.kind(assessment.kind),
-            assessor: assessment.assessor.map { say.assessor(name: Self.inline($0.name), role: $0.role) },
-            assessorName: assessment.assessor.map { Self.inline($0.name) }, assessorRole: assessment.assessor.map { say.role($0.role) },
-            assessorIsInspector: assessment.assessor?.role == .inspector,
+            assessor: assessment.assessors.isEmpty ? nil : say.list(assessment.assessors.map { say.assessor(name: Self.inline($0.name), role: $0.role) }),
+            assessorName: assessment.assessors.isEmpty ? nil : say.list(assessment.assessors.map { Self.inline($0.name) }),
+            assessorRole: assessment.assessors.first.map { say.role($0.role) },
+            assessors: assessment.assessors.map { (Self.inline($0.name), say.role($0.role)) },
+            assessorIsInspector: assessment.assessors.contains { $0.role == .inspector },
+            visit: Self.visitFacts(assessment.visit, checklist: checklist, say: say),
             checklistTitle: text(checklist.title), checklistID: checklist.id, checklistVersion: checklist.version,
             checklistSHA256: checklist.sha256, file: assessment.path)
 
         let required = evaluation.requiredTarget
-        headline = say.headline(required, targetTitle: text(required.target.title))
+        let highestReady = evaluation.targets.last { $0.verdict == .ready }
+        headline = say.headline(required: required, requiredTitle: text(required.target.title),
+                                highestReady: highestReady.map { ($0, text($0.target.title)) })
         ready = required.verdict == .ready
+        let openResults = evaluation.findings
         targets = evaluation.targets.map { result in
-            TargetLine(
+            let scope = checklist.scope(of: result.target.id)
+            let inScope = openResults.filter { scope.contains($0.requirement.target) }
+            return TargetLine(
                 id: result.target.id, title: text(result.target.title), level: result.target.level,
                 required: result.required, score: result.displayedScore, minScore: result.target.minScore,
-                scoreText: say.percent(result.displayedScore), minScoreText: say.percent(result.target.minScore),
-                ready: result.verdict == .ready, verdict: say.verdict(result.verdict),
-                blockers: result.blockers.map(say.blocker), openText: say.openCounts(result.open),
+                scoreText: say.score(result.displayedScore), minScoreText: say.percent(result.target.minScore),
+                ready: result.verdict == .ready, verdictKind: result.verdict, verdict: say.verdict(result.verdict),
+                blockers: result.blockers.map(say.blocker),
+                steps: say.stepsToReady(result, openCriticals: inScope.filter { $0.requirement.severity == .critical }.map(\.requirement.id),
+                                        openMajors: inScope.filter { $0.requirement.severity == .major }.map(\.requirement.id)),
+                assessedText: say.fraction(result.assessed, of: result.applicable),
+                openText: say.openCounts(result.open),
                 chartLabel: say.scoreAgainst(result.displayedScore, minimum: result.target.minScore))
         }
 
         // The finding, worded once for every part of every report.
         let targetTitles = Dictionary(checklist.targets.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
-        let openResults = evaluation.findings
         let findings = openResults.map { result -> Finding in
             let requirement = result.requirement
-            let reasons = result.reasons.filter { $0 != .unanswered }.map { Self.inline(say.reason($0, in: requirement, checklist: checklist)) }
+            let reasons = result.reasons.map { Self.inline(say.reason($0, in: requirement, checklist: checklist)) }
             var why: [String] = []
-            switch result.declared {
-            case nil: why.append(say.reason(.unanswered, in: requirement, checklist: checklist))
-            case .no?, .partial?: why.append(say.declaredOpen(result.declared!))
-            case .yes?, .na?: break
-            }
+            if let declared = result.declared, declared == .no || declared == .partial { why.append(say.declaredOpen(declared)) }
             why += reasons
             let cost = requirement.action?.cost ?? .low
             return Finding(
@@ -241,6 +273,12 @@ struct ReportContent: Sendable {
             return a.offset < b.offset
         }.map(\.element)
         nextSteps = Array(priority.prefix(Self.nextStepCount))
+        func line(_ result: RequirementResult) -> RequirementLine {
+            RequirementLine(id: result.requirement.id, title: text(result.requirement.title), severityTag: say.severityTag(result.requirement.severity),
+                            neededFor: targetTitles[result.requirement.target] ?? result.requirement.target, topSectionID: result.topSection)
+        }
+        unassessed = evaluation.unassessed.map(line)
+        exempted = evaluation.exempted.map(line)
         nextStepsLeft = max(0, findings.count - Self.nextStepCount)
 
         plan = Cost.allCases.compactMap { cost in
@@ -272,20 +310,19 @@ struct ReportContent: Sendable {
             return SectionLine(
                 id: section.section.id, title: text(section.section.title), applicable: section.applicable,
                 compliant: section.compliant, percent: percent, percentText: percent.map(say.percent),
-                fractionText: say.fraction(section.compliant, of: section.applicable), openText: say.openCounts(section.open))
+                fractionText: say.fraction(section.compliant, of: section.assessed), openText: say.openCounts(section.open))
         }
-        // The visit report judges the regime the cooperative needs: its rubrics hold the open
-        // findings in the required target's scope, and those the assessor did answer; a higher
-        // level's requirement left blank stays in the action plan only.
-        let visitFindings = zip(findings, openResults)
-            .filter { requiredScope.contains($0.1.requirement.target) || $0.1.declared != nil }.map(\.0)
+        // The visit report's rubrics hold every open finding; a rubric without one but with
+        // requirements left blank is "not assessed", never "conform".
         rubrics = compliance.enumerated().map { index, section in
-            let open = visitFindings.filter { $0.topSectionID == section.section.id }
-            let conformity: Conformity = section.applicable == 0 ? .notApplicable : open.isEmpty ? .yes : .no
+            let open = findings.filter { $0.topSectionID == section.section.id }
+            let conformity: Conformity = section.applicable == 0 ? .notApplicable : !open.isEmpty ? .no
+                : section.assessed < section.applicable ? .notAssessed : .yes
             let conformityText = switch conformity {
             case .yes: say(.conformYes)
             case .no: say(.conformNo)
             case .notApplicable: say(.conformNotApplicable)
+            case .notAssessed: say(.conformNotAssessed)
             }
             return Rubric(number: index + 1, id: section.section.id, title: text(section.section.title),
                           conformity: conformity, conformityText: conformityText, findings: open)
@@ -300,13 +337,39 @@ struct ReportContent: Sendable {
         var articles: [String: [String]] = [:]
         for cite in cites {
             if articles[cite.source] == nil { sources.append(cite.source) }
-            articles[cite.source, default: []] += cite.at.map { [inline($0)] } ?? []
+            if !cite.at.isEmpty { articles[cite.source, default: []].append(inline(text(cite.at))) }
         }
         return sources.map { id in
             let title = checklist.source(id).map { text($0.title) } ?? id
             let at = articles[id] ?? []
             return say.citation(source: title, at: at.isEmpty ? nil : say.list(at))
         }
+    }
+
+    /// The visit's data as labelled facts, in the order of the official visit report.
+    static func visitFacts(_ visit: Visit?, checklist: Checklist, say: Localizer) -> [(label: String, value: String)] {
+        guard let visit else { return [] }
+        var facts: [(label: String, value: String)] = []
+        if let number = visit.number { facts.append((say(.visitNumber), inline(number))) }
+        if let service = visit.service { facts.append((say(.service), inline(service))) }
+        if let purpose = visit.purpose { facts.append((say(.visitPurpose), say.purpose(purpose))) }
+        if visit.start != nil || visit.end != nil {
+            facts.append((say(.visitTime), "\(visit.start ?? "…")–\(visit.end ?? "…")"))
+        }
+        if let place = visit.place { facts.append((say(.visitPlace), inline(place))) }
+        if !visit.met.isEmpty {
+            facts.append((say(.personsMet), say.list(visit.met.map { person in
+                person.function.map { "\(inline(person.name)) (\(inline($0)))" } ?? inline(person.name)
+            })))
+        }
+        if !visit.samples.isEmpty {
+            facts.append((say(.samplesTaken), say.series(visit.samples.map { sample in
+                ([sample.id] + [sample.product.map { checklist.title(ofTerm: $0, kind: .product, in: say.language.rawValue) },
+                                sample.analysis, sample.laboratory].compactMap { $0 })
+                    .map(inline).joined(separator: " — ")
+            })))
+        }
+        return facts
     }
 
     /// Text from a file as one line: runs of white space (line breaks and Unicode spaces

@@ -1,16 +1,34 @@
+import SalamaEvaluation
+
 /// The inline SVG drawings of the HTML report: no script, no external resource, and the text
 /// they hold escaped. Right-to-left reports get mirrored drawings (bars grow from the right).
 enum SVGChart {
-    /// A horizontal bar of `value` (0–100) with a mark at `threshold`, green when the value
-    /// meets it and red otherwise.
-    static func scoreBar(value: Double, threshold: Double, met: Bool, label: String, rightToLeft: Bool) -> String {
+    /// How a bar is coloured: by what it means for the reader, never by the number alone.
+    enum BarStyle: String {
+        case ok = "fill-ok"
+        case ko = "fill-ko"
+        case pending = "fill-mid"
+
+        /// Green when ready, red when not ready, amber while incomplete.
+        init(_ verdict: Verdict) {
+            switch verdict {
+            case .ready: self = .ok
+            case .notReady: self = .ko
+            case .incomplete: self = .pending
+            }
+        }
+    }
+
+    /// A horizontal bar of `value` (0–100, empty when there is no score) with a mark at
+    /// `threshold`.
+    static func scoreBar(value: Double?, threshold: Double, style: BarStyle, label: String, rightToLeft: Bool) -> String {
         let width = 160.0, height = 18.0, barTop = 4.0, barHeight = 10.0
         func x(_ percent: Double) -> Double { width * min(max(percent, 0), 100) / 100 }
-        let fill = x(value), mark = x(threshold)
+        let fill = x(value ?? 0), mark = x(threshold)
         var svg = #"<svg class="bar" xmlns="http://www.w3.org/2000/svg" width="\#(number(width))" height="\#(number(height))" viewBox="0 0 \#(number(width)) \#(number(height))" role="img" aria-label="\#(MarkupEscaping.escapeAttribute(label))">"#
         svg += rightToLeft ? #"<g transform="translate(\#(number(width)) 0) scale(-1 1)">"# : "<g>"
         svg += #"<rect x="0" y="\#(number(barTop))" width="\#(number(width))" height="\#(number(barHeight))" rx="2" class="track"/>"#
-        svg += #"<rect x="0" y="\#(number(barTop))" width="\#(number(fill))" height="\#(number(barHeight))" rx="2" class="\#(met ? "fill-ok" : "fill-ko")"/>"#
+        svg += #"<rect x="0" y="\#(number(barTop))" width="\#(number(fill))" height="\#(number(barHeight))" rx="2" class="\#(style.rawValue)"/>"#
         svg += #"<line x1="\#(number(mark))" y1="0" x2="\#(number(mark))" y2="\#(number(height))" class="threshold"/>"#
         svg += "</g></svg>"
         return svg

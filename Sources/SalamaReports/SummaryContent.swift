@@ -17,8 +17,9 @@ struct SummaryContent: Sendable {
         var title: String
         var ready: Int
         var notReady: Int
+        var incomplete: Int
         var requiredOf: Int
-        /// Ready ÷ assessments and required-of ÷ assessments, in percent.
+        /// Ready ÷ cooperatives and required-of ÷ cooperatives, in percent.
         var readyPercent: Double
         var requiredPercent: Double
         var readyText: String
@@ -33,10 +34,27 @@ struct SummaryContent: Sendable {
         var severityTag: String
         var open: Int
         var applicable: Int
-        /// Open ÷ applicable in percent (one decimal), and in words.
+        var assessed: Int
+        /// Open ÷ assessed in percent (one decimal), and in words.
         var percent: Double
         var countText: String
         var shareText: String
+    }
+
+    /// One cooperative as its latest assessment leaves it, for its required level.
+    struct CooperativeLine: Sendable {
+        var id: String
+        var name: String
+        var province: String
+        var file: String
+        var date: String
+        var kind: String
+        var required: String
+        var verdictKind: Verdict
+        var verdict: String
+        var scoreText: String
+        var openText: String
+        var assessedText: String
     }
 
     /// The aggregate of the whole set, or of one group of it.
@@ -44,6 +62,7 @@ struct SummaryContent: Sendable {
         /// The group's value (a province, a product); nil for the whole set.
         var value: String?
         var assessments: Int
+        var cooperativeCount: Int
         var heading: String
         var targets: [TargetLine]
         var findings: [FindingLine]
@@ -51,6 +70,7 @@ struct SummaryContent: Sendable {
         var findingCount: Int
         var findingsNote: String?
         var sections: [ReportContent.SectionLine]
+        var cooperatives: [CooperativeLine]
     }
 
     struct InvalidLine: Sendable {
@@ -67,6 +87,7 @@ struct SummaryContent: Sendable {
     var checklistSHA256: String
     var headline: String
     var invalid: [InvalidLine]
+    var superseded: [String]
     var total: Aggregate
     /// The heading of the groups ("Par province"), nil without `--by`.
     var groupsTitle: String?
@@ -81,12 +102,14 @@ struct SummaryContent: Sendable {
         func text(_ localized: LocalizedText) -> String { ReportContent.inline(checklist.text(localized, in: lang)) }
         let top = top ?? Self.defaultTop
 
+        let targetTitles = Dictionary(checklist.targets.map { ($0.id, text($0.title)) }, uniquingKeysWith: { first, _ in first })
         func aggregate(_ summary: Summary, value: String?) -> Aggregate {
-            let total = summary.assessments
+            let total = summary.cooperativeCount
             func percent(_ part: Int) -> Double { total > 0 ? rounded(100 * Double(part) / Double(total), decimals: 1) : 0 }
             let targets = summary.targets.map { count in
                 TargetLine(
                     id: count.target.id, title: text(count.target.title), ready: count.ready, notReady: count.notReady,
+                    incomplete: count.incomplete,
                     requiredOf: count.requiredOf, readyPercent: percent(count.ready), requiredPercent: percent(count.requiredOf),
                     readyText: say.fraction(count.ready, of: total),
                     chartLabel: say.readiness(ready: count.ready, of: total, requiredOf: count.requiredOf))
@@ -96,21 +119,32 @@ struct SummaryContent: Sendable {
                 return FindingLine(
                     id: finding.requirement.id, title: text(finding.requirement.title), severity: finding.requirement.severity,
                     severityTag: say.severityTag(finding.requirement.severity), open: finding.open, applicable: finding.applicable,
-                    percent: percent, countText: say.fraction(finding.open, of: finding.applicable), shareText: say.percent(percent))
+                    assessed: finding.assessed,
+                    percent: percent, countText: say.fraction(finding.open, of: finding.assessed), shareText: say.percent(percent))
             }
             let sections = summary.sections.map { share in
-                let percent = share.pairs > 0 ? rounded(100 * rounded(share.compliance, decimals: 3), decimals: 1) : nil
+                let percent = share.compliance.map { rounded(100 * rounded($0, decimals: 3), decimals: 1) }
                 return ReportContent.SectionLine(
                     id: share.section.id, title: text(share.section.title), applicable: share.pairs, compliant: share.compliant,
                     percent: percent, percentText: percent.map(say.percent), fractionText: say.fraction(share.compliant, of: share.pairs),
                     openText: say.fraction(share.pairs - share.compliant, of: share.pairs))
             }
             let note = findings.count < summary.findings.count ? say.topOf(findings.count, total: summary.findings.count) : nil
+            let cooperatives = summary.cooperatives.map { line in
+                let required = line.required
+                return CooperativeLine(
+                    id: line.assessed.cooperative.id, name: ReportContent.inline(line.assessed.cooperative.name),
+                    province: ReportContent.inline(line.assessed.cooperative.province), file: line.assessed.path,
+                    date: line.assessed.date.description, kind: say.kind(line.assessed.kind),
+                    required: targetTitles[required.target.id] ?? required.target.id,
+                    verdictKind: required.verdict, verdict: say.verdict(required.verdict), scoreText: say.score(required.displayedScore),
+                    openText: say.openCounts(required.open), assessedText: say.fraction(required.assessed, of: required.applicable))
+            }
             return Aggregate(
-                value: value.map(ReportContent.inline), assessments: total,
-                heading: value.map { say.group(ReportContent.inline($0), assessments: total) } ?? say.assessments(total),
+                value: value.map(ReportContent.inline), assessments: summary.assessments, cooperativeCount: total,
+                heading: value.map { say.group(ReportContent.inline($0), cooperatives: total) } ?? say.cooperatives(total),
                 targets: targets, findings: Array(findings), findingCount: summary.findings.count, findingsNote: note,
-                sections: sections)
+                sections: sections, cooperatives: cooperatives)
         }
 
         self.language = language
@@ -120,10 +154,15 @@ struct SummaryContent: Sendable {
         checklistID = checklist.id
         checklistVersion = checklist.version
         checklistSHA256 = checklist.sha256
-        headline = say.summaryHeadline(assessments: report.summary.assessments, invalid: report.invalid.count)
+        headline = say.summaryHeadline(cooperatives: report.summary.cooperativeCount, assessments: report.summary.assessments,
+                                       superseded: report.superseded.count, invalid: report.invalid.count)
         invalid = report.invalid.map { InvalidLine(file: $0.file, error: ReportContent.inline($0.error)) }
+        superseded = report.superseded
         total = aggregate(report.summary, value: nil)
         groupsTitle = report.grouping.map { $0 == .province ? say(.byProvince) : say(.byProduct) }
-        groups = report.groups.map { aggregate($0.summary, value: $0.value) }
+        // A product group is headed by the product's title, a province by its name as written.
+        groups = report.groups.map { group in
+            aggregate(group.summary, value: report.grouping == .product ? checklist.title(ofTerm: group.value, kind: .product, in: lang) : group.value)
+        }
     }
 }

@@ -31,6 +31,12 @@ public struct SummaryHTMLReporter: SummaryReporter {
             out += "</tbody>\n</table>\n</section>\n"
         }
         out += Self.aggregate(content.total, content: content, heading: "h2", chart: true)
+        out += Self.cooperatives(content.total, content: content)
+        if !content.superseded.isEmpty {
+            out += "<section class=\"superseded-section\">\n<h2>\(e(say(.superseded)))</h2>\n<ul>\n"
+            out += content.superseded.map { "<li>\(id($0))</li>\n" }.joined()
+            out += "</ul>\n</section>\n"
+        }
         if let groupsTitle = content.groupsTitle {
             out += "<section class=\"groups\">\n<h2>\(e(groupsTitle))</h2>\n"
             for group in content.groups {
@@ -54,13 +60,15 @@ public struct SummaryHTMLReporter: SummaryReporter {
 
         var out = "<section class=\"readiness-section\">\n" + title(.readiness)
         out += "<table class=\"readiness\">\n<thead><tr><th>\(e(say(.level)))</th><th>\(e(say(.readyCount)))</th>"
-        out += "<th class=\"num\">\(e(say(.notReadyCount)))</th><th class=\"num\">\(e(say(.requiredOf)))</th></tr></thead>\n<tbody>\n"
+        out += "<th class=\"num\">\(e(say(.notReadyCount)))</th><th class=\"num\">\(e(say(.incompleteCount)))</th>"
+        out += "<th class=\"num\">\(e(say(.requiredOf)))</th></tr></thead>\n<tbody>\n"
         for target in aggregate.targets {
             out += "<tr><td class=\"title\">\(b(target.title))</td><td class=\"bar-cell\">"
-            out += SVGChart.scoreBar(value: target.readyPercent, threshold: target.requiredPercent, met: target.ready >= target.requiredOf,
+            out += SVGChart.scoreBar(value: target.readyPercent, threshold: target.requiredPercent, style: target.ready >= target.requiredOf ? .ok : .ko,
                                      label: target.chartLabel, rightToLeft: rtl)
             out += "<div><strong>\(b(target.readyText))</strong></div></td>"
-            out += "<td class=\"num\">\(b(String(target.notReady)))</td><td class=\"num\">\(b(String(target.requiredOf)))</td></tr>\n"
+            out += "<td class=\"num\">\(b(String(target.notReady)))</td><td class=\"num\">\(b(String(target.incomplete)))</td>"
+            out += "<td class=\"num\">\(b(String(target.requiredOf)))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
 
@@ -92,6 +100,24 @@ public struct SummaryHTMLReporter: SummaryReporter {
             out += "<figure class=\"chart-figure\">" + SVGChart.sectionChart(aggregate.sections, label: say(.complianceChart), rightToLeft: rtl) + "</figure>\n"
         }
         out += "</section>\n"
+        return out
+    }
+}
+
+extension SummaryHTMLReporter {
+    /// One row per cooperative: its required level's verdict, score and open gaps.
+    static func cooperatives(_ aggregate: SummaryContent.Aggregate, content: SummaryContent) -> String {
+        let say = content.say
+        var out = "<section class=\"cooperatives-section\">\n<h2>\(e(say(.cooperatives)))</h2>\n<table class=\"cooperatives\">\n<thead><tr>"
+        out += [say(.cooperative), say(.province), say(.required), say(.verdict), say(.score), say(.openGaps), say(.assessedOfApplicable)]
+            .map { "<th>\(e($0))</th>" }.joined()
+        out += "</tr></thead>\n<tbody>\n"
+        for cooperative in aggregate.cooperatives {
+            out += "<tr><td>\(b(cooperative.name)) \(id(cooperative.id))</td><td>\(b(cooperative.province))</td><td>\(b(cooperative.required))</td>"
+            out += "<td><span class=\"badge \(HTMLReporter.badgeClass(cooperative.verdictKind))\">\(e(cooperative.verdict))</span></td>"
+            out += "<td class=\"num\">\(b(cooperative.scoreText))</td><td>\(e(cooperative.openText))</td><td class=\"num\">\(b(cooperative.assessedText))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n</section>\n"
         return out
     }
 }

@@ -12,6 +12,7 @@ public struct SummaryJSONReporter: SummaryReporter {
             ("checklist", JSONReporter.checklistValue(report.summary.checklist)),
             ("assessments", JSONValue.int(report.summary.assessments)),
             ("invalid", .array(report.invalid.map { .object([("file", .string($0.file)), ("error", .string($0.error))]) })),
+            ("superseded", .array(report.superseded.map { .string($0) })),
         ]
         members += Self.aggregate(report.summary, top: options.top)
         if let grouping = report.grouping {
@@ -34,6 +35,7 @@ public struct SummaryJSONReporter: SummaryReporter {
                     ("level", .int(count.target.level)),
                     ("ready", .int(count.ready)),
                     ("not-ready", .int(count.notReady)),
+                    ("incomplete", .int(count.incomplete)),
                     ("required-of", .int(count.requiredOf)),
                 ])
             })),
@@ -42,12 +44,35 @@ public struct SummaryJSONReporter: SummaryReporter {
                     ("requirement", .string(finding.requirement.id)),
                     ("severity", .string(finding.requirement.severity.rawValue)),
                     ("applicable", .int(finding.applicable)),
+                    ("assessed", .int(finding.assessed)),
                     ("open", .int(finding.open)),
                     ("share", .number(rounded(finding.share, decimals: 3))),
                 ])
             })),
             ("sections", .array(summary.sections.map { section in
-                .object([("id", .string(section.section.id)), ("compliance", .number(rounded(section.compliance, decimals: 3)))])
+                .object([("id", .string(section.section.id)),
+                         ("compliance", section.compliance.map { .number(rounded($0, decimals: 3)) } ?? .null)])
+            })),
+            ("cooperatives", .array(summary.cooperatives.map { line in
+                let cooperative = line.assessed.cooperative, required = line.required
+                return .object([
+                    ("id", .string(cooperative.id)),
+                    ("name", .string(cooperative.name)),
+                    ("province", .string(cooperative.province)),
+                    ("file", .string(line.assessed.path)),
+                    ("date", .string(line.assessed.date.description)),
+                    ("kind", .string(line.assessed.kind.rawValue)),
+                    ("required", .string(required.target.id)),
+                    ("verdict", .string(required.verdict.rawValue)),
+                    ("score", required.reportedScore.map(JSONValue.number) ?? .null),
+                    ("open", .object([
+                        ("critical", .int(required.open.critical)),
+                        ("major", .int(required.open.major)),
+                        ("minor", .int(required.open.minor)),
+                    ])),
+                    ("assessed", .int(required.assessed)),
+                    ("applicable", .int(required.applicable)),
+                ])
             })),
         ]
     }

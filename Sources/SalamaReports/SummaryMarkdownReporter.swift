@@ -31,6 +31,13 @@ public struct SummaryMarkdownReporter: SummaryReporter {
             line()
         }
         Self.aggregate(content.total, say: say, level: "##").forEach { line($0) }
+        Self.cooperatives(content.total, say: say, level: "##").forEach { line($0) }
+        if !content.superseded.isEmpty {
+            line("## \(m(say(.superseded)))")
+            line()
+            content.superseded.forEach { line("- \(code($0))") }
+            line()
+        }
         if let groupsTitle = content.groupsTitle {
             line("## \(m(groupsTitle))")
             line()
@@ -47,11 +54,11 @@ public struct SummaryMarkdownReporter: SummaryReporter {
     /// Readiness, agenda and compliance of one aggregate under headings of `level`.
     static func aggregate(_ aggregate: SummaryContent.Aggregate, say: Localizer, level: String) -> [String] {
         var lines = ["\(level) \(m(say(.readiness)))", ""]
-        lines.append(row([say(.level), say(.readyCount), say(.notReadyCount), say(.requiredOf)].map(m)))
-        lines.append("| --- | --- | ---: | ---: |")
+        lines.append(row([say(.level), say(.readyCount), say(.notReadyCount), say(.incompleteCount), say(.requiredOf)].map(m)))
+        lines.append("| --- | --- | ---: | ---: | ---: |")
         for target in aggregate.targets {
             lines.append(row(["**\(m(target.title))**", "`\(TextBar.draw(target.readyPercent, threshold: target.requiredPercent))` \(m(target.readyText))",
-                              String(target.notReady), String(target.requiredOf)]))
+                              String(target.notReady), String(target.incomplete), String(target.requiredOf)]))
         }
         lines += ["", "\(level) \(m(say(.workshopAgenda)))", ""]
         if let note = aggregate.findingsNote { lines += ["*\(m(note))*", ""] }
@@ -72,6 +79,19 @@ public struct SummaryMarkdownReporter: SummaryReporter {
         for section in aggregate.sections {
             let share = section.percent.map { "`\(TextBar.draw($0, cells: 10))` \(m(section.percentText ?? ""))" } ?? dash
             lines.append(row([m(section.title), String(section.applicable), String(section.compliant), share]))
+        }
+        return lines + [""]
+    }
+
+    /// One row per cooperative: its required level's verdict, score and open gaps.
+    static func cooperatives(_ aggregate: SummaryContent.Aggregate, say: Localizer, level: String) -> [String] {
+        var lines = ["\(level) \(m(say(.cooperatives)))", ""]
+        lines.append(row([say(.cooperative), say(.province), say(.required), say(.verdict), say(.score), say(.openGaps), say(.assessedOfApplicable)].map(m)))
+        lines.append("| --- | --- | --- | --- | ---: | --- | ---: |")
+        for cooperative in aggregate.cooperatives {
+            lines.append(row(["\(m(cooperative.name)) \(code(cooperative.id))", m(cooperative.province), m(cooperative.required),
+                              MarkdownReporter.mark(cooperative.verdictKind) + m(cooperative.verdict), m(cooperative.scoreText),
+                              m(cooperative.openText), m(cooperative.assessedText)]))
         }
         return lines + [""]
     }

@@ -25,6 +25,12 @@ public struct SummaryTextReporter: SummaryReporter {
             line()
         }
         Self.aggregate(content.total, say: say, indent: "").forEach { line($0) }
+        Self.cooperatives(content.total, say: say).forEach { line($0) }
+        if !content.superseded.isEmpty {
+            line("\(say(.superseded)) (\(content.superseded.count))")
+            for file in content.superseded { line("  " + file) }
+            line()
+        }
         if let groupsTitle = content.groupsTitle {
             for group in content.groups {
                 line(say.labelled(groupsTitle, group.heading))
@@ -40,7 +46,7 @@ public struct SummaryTextReporter: SummaryReporter {
         let countWidth = aggregate.targets.map(\.readyText.count).max() ?? 0
         for target in aggregate.targets {
             let counts = say.list([say.labelled(say(.readyCount), String(target.ready)), say.labelled(say(.notReadyCount), String(target.notReady)),
-                                   say.labelled(say(.requiredOf), String(target.requiredOf))])
+                                   say.labelled(say(.incompleteCount), String(target.incomplete)), say.labelled(say(.requiredOf), String(target.requiredOf))])
             lines.append("\(indent)  \(TextBar.draw(target.readyPercent, threshold: target.requiredPercent)) \(padded(target.readyText, countWidth))  \(target.title) — \(counts)")
         }
         lines.append("")
@@ -67,6 +73,17 @@ public struct SummaryTextReporter: SummaryReporter {
         }
         lines.append("")
         return lines
+    }
+
+    /// One line per cooperative: its required level's verdict, score and open gaps.
+    static func cooperatives(_ aggregate: SummaryContent.Aggregate, say: Localizer) -> [String] {
+        var lines = [say(.cooperatives)]
+        let idWidth = aggregate.cooperatives.map(\.id.count).max() ?? 0
+        for cooperative in aggregate.cooperatives {
+            lines.append("  \(cooperative.id.leftAligned(idWidth))  \(cooperative.name) (\(cooperative.province)) — \(say.lead(cooperative.required)) "
+                + "\(cooperative.verdict), \(cooperative.scoreText), \(cooperative.openText) · \(say(.assessedOfApplicable)) \(cooperative.assessedText)")
+        }
+        return lines + [""]
     }
 
     /// `text` right-aligned in `width` characters (numbers in a column).

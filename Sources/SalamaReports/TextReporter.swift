@@ -25,17 +25,17 @@ public struct TextReporter: Reporter {
         line("\(say(.checklist)): \(header.checklistID) \(header.checklistVersion) · \(header.file)")
         line()
 
-        line(content.ready ? style.green(style.bold(content.headline)) : style.red(style.bold(content.headline)))
+        line(style.verdict(content.targets.first(where: \.required)?.verdictKind ?? .notReady, style.bold(content.headline)))
         line()
 
         line(style.bold(say(.targets)))
         for target in content.targets {
-            let mark = target.ready ? style.green("✔") : style.red("✘")
-            var row = "  \(mark) \(target.title)"
+            var row = "  \(style.mark(target.verdictKind)) \(target.title)"
             if target.required { row += " (\(say(.required)))" }
             row += " — \(target.scoreText) (\(say(.minimum)) \(target.minScoreText)) — \(target.verdict)"
             if !target.blockers.isEmpty { row += ": " + target.blockers.joined(separator: ", ") }
             line(row)
+            for step in target.steps { line("      → " + step) }
         }
         line()
 
@@ -48,7 +48,7 @@ public struct TextReporter: Reporter {
             line(severity == .critical ? style.red(heading) : severity == .major ? style.yellow(heading) : heading)
             for finding in group {
                 line("  \(style.bold(finding.id))  \(finding.title)")
-                line("    \(say(.declared)): \(finding.declared) → \(say(.status)): \(finding.status)")
+                line("    \(say(.declared)): \(finding.declared) → \(say(.status)): \(finding.status) · \(say.labelled(say(.neededFor), finding.neededFor))")
                 for reason in finding.reasons { line("    - " + reason) }
                 if let action = finding.action {
                     var row = "    \(say(.action)) (\(finding.costText)): \(action)"
@@ -60,6 +60,15 @@ public struct TextReporter: Reporter {
                 if !finding.citations.isEmpty {
                     line("    \(say(.citation)): " + say.series(finding.citations))
                 }
+            }
+        }
+        for (heading, intro, lines) in [(say(.notAssessed), say(.notAssessedIntro), content.unassessed),
+                                         (say(.statusExempted), say(.exemptedIntro), content.exempted)] where !lines.isEmpty {
+            line()
+            line(style.bold("\(heading.capitalizedFirst) (\(lines.count))"))
+            line("  " + intro)
+            for requirement in lines {
+                line("  \(requirement.id)  \(requirement.title) · \(say.labelled(say(.neededFor), requirement.neededFor))")
             }
         }
         if !content.warnings.isEmpty {
@@ -83,4 +92,27 @@ struct TerminalStyle {
     func red(_ text: String) -> String { wrap(text, "31") }
     func green(_ text: String) -> String { wrap(text, "32") }
     func yellow(_ text: String) -> String { wrap(text, "33") }
+
+    /// Text in the colour of a verdict: green ready, red not ready, yellow incomplete.
+    func verdict(_ verdict: Verdict, _ text: String) -> String {
+        switch verdict {
+        case .ready: green(text)
+        case .notReady: red(text)
+        case .incomplete: yellow(text)
+        }
+    }
+
+    /// The mark of a verdict: ✔ ready, ✘ not ready, … incomplete.
+    func mark(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .ready: green("✔")
+        case .notReady: red("✘")
+        case .incomplete: yellow("…")
+        }
+    }
+}
+
+extension String {
+    /// The first letter upper-cased, for a label used as a heading.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

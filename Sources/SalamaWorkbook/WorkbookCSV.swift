@@ -77,8 +77,8 @@ enum WorkbookCSV {
         case .province: guarded(draft.province)
         case .commune: guarded(draft.commune ?? "")
         case .members: draft.members.map(String.init) ?? ""
-        case .products: draft.products.joined(separator: ", ")
-        case .activities: draft.activities.joined(separator: ", ")
+        case .products: guarded((draft.productTitles ?? draft.products).joined(separator: ", "))
+        case .activities: guarded((draft.activityTitles ?? draft.activities).joined(separator: ", "))
         case .assessorName: guarded(draft.assessor?.name ?? "")
         case .assessorRole: draft.assessor.map { WorkbookWords.role($0.role, language) } ?? ""
         }

@@ -64,8 +64,9 @@ extension WorkbookTemplate {
             (.province, filled(cooperative.province)),
             (.commune, filled(cooperative.commune)),
             (.members, cooperative.members.map(String.init)),
-            (.products, say.list(cooperative.products)),
-            (.activities, cooperative.activities.isEmpty ? "—" : say.list(cooperative.activities)),
+            (.products, say.list(cooperative.products.map { checklist.title(ofTerm: $0, kind: .product, in: say.language.rawValue) })),
+            (.activities, cooperative.activities.isEmpty ? "—"
+                : say.list(cooperative.activities.map { checklist.title(ofTerm: $0, kind: .activity, in: say.language.rawValue) })),
             (.date, profile.date.description),
             (.assessor, nil),
         ]

@@ -18,15 +18,18 @@ public struct ImportedWorkbook: Sendable {
 /// 1-based row and column.
 public enum WorkbookImporter {
     /// Reads the workbook at `path`.
+    /// - Parameter checklists: where to find the checklist the workbook names, so that product
+    ///   and activity cells may hold titles and aliases (1.1); without it, only ids are read.
     /// - Throws: `InvalidInputError` with every bad cell found, or the file's unreadability.
-    public static func load(path: String) throws(InvalidInputError) -> ImportedWorkbook {
-        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path)
+    public static func load(path: String, checklists: ChecklistCatalog? = nil) throws(InvalidInputError) -> ImportedWorkbook {
+        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path, checklists: checklists)
     }
 
     /// Reads a workbook's bytes, naming them `path` in diagnostics.
     /// - Throws: `InvalidInputError` with every bad cell found.
-    public static func load(bytes: [UInt8], path: String) throws(InvalidInputError) -> ImportedWorkbook {
+    public static func load(bytes: [UInt8], path: String, checklists: ChecklistCatalog? = nil) throws(InvalidInputError) -> ImportedWorkbook {
         var reading = WorkbookReading(path: path)
+        reading.checklists = checklists
         let draft = reading.read(bytes)
         guard let draft, !reading.diagnostics.containsErrors else {
             throw InvalidInputError(reading.diagnostics.isEmpty ? [.error(at: .file(path), "not a workbook")] : reading.diagnostics.sortedForDisplay())
@@ -57,11 +60,12 @@ public enum WorkbookImporter {
 
 /// Loads an assessment from either of its file formats.
 public enum AssessmentFiles {
-    /// Loads `path`: a `.csv` workbook through `WorkbookImporter`, anything else as assessment
-    /// XML through `AssessmentLoader`. Matches `CheckRun.AssessmentLoading`.
+    /// Loads `path`: a `.csv` workbook through `WorkbookImporter` (reading product and activity
+    /// names against the checklist `checklists` holds), anything else as assessment XML through
+    /// `AssessmentLoader`. Matches `CheckRun.AssessmentLoading`.
     /// - Throws: `InvalidInputError` with every problem found, located in the file as given.
-    public static func load(path: String) throws(InvalidInputError) -> Loaded<Assessment> {
-        if isWorkbook(path) { return try WorkbookImporter.load(path: path).assessment }
+    public static func load(path: String, checklists: ChecklistCatalog? = nil) throws(InvalidInputError) -> Loaded<Assessment> {
+        if isWorkbook(path) { return try WorkbookImporter.load(path: path, checklists: checklists).assessment }
         return try AssessmentLoader.load(path: path)
     }
 
@@ -119,6 +123,10 @@ private extension Character {
 /// One reading of a workbook: its cells become a draft, and every bad cell a diagnostic.
 struct WorkbookReading {
     let path: String
+    /// Where the named checklist is found, for its vocabulary.
+    var checklists: ChecklistCatalog?
+    /// The checklist the workbook names, once read and found.
+    var checklist: Checklist?
     var diagnostics: [Diagnostic] = []
     /// The cell each part of the draft comes from.
     var origins: [AssessmentDraft.Part: SourceLocation] = [:]
@@ -295,7 +303,10 @@ struct WorkbookReading {
 
         var checklist: String?
         if let found = required(.checklist, "write the checklist's id, for example onssa-hygiene") {
-            if WorkbookSyntax.isID(found.text) { checklist = found.text } else {
+            if WorkbookSyntax.isID(found.text) {
+                checklist = found.text
+                self.checklist = try? checklists?.checklist(for: found.text).value
+            } else {
                 error(found.location, "checklist '\(found.text)' is not an id (letters, digits, '.', '_' and '-')")
             }
         }
@@ -336,19 +347,20 @@ struct WorkbookReading {
         }
         var products: [String] = []
         if let found = required(.products, "write the cooperative's products, for example dates, honey") {
-            products = tokens(found.text, what: "product", at: found.location)
+            products = terms(found.text, kind: .product, at: found.location)
             for index in products.indices { origins[.product(index)] = found.location }
         }
         var activities: [String] = []
         if let found = value(.activities) {
-            activities = tokens(found.text, what: "activity", at: found.location)
+            activities = terms(found.text, kind: .activity, at: found.location)
             for index in activities.indices { origins[.activity(index)] = found.location }
         }
+        // An assessment names who assessed (1.1): the role defaults to the usual one for the
+        // kind of assessment, the name may stay blank.
         var assessor: AssessmentDraft.Assessor?
         let assessorName = value(.assessorName)
         let assessorRole = value(.assessorRole)
-        if !(assessorName?.text ?? "").isEmpty || !(assessorRole?.text ?? "").isEmpty {
-            // The role defaults to the usual one for the kind of assessment.
+        do {
             var role: AssessorRole? = kind == .inspection ? .inspector : .member
             if let found = assessorRole, !found.text.isEmpty {
                 role = WorkbookWords.role(named: found.text)
@@ -367,19 +379,36 @@ struct WorkbookReading {
             members: members, products: products, activities: activities, assessor: assessor)
     }
 
-    /// Tokens separated by commas, semicolons or spaces, in lower case; each must be `[a-z0-9-]+`.
-    mutating func tokens(_ text: String, what: String, at location: SourceLocation) -> [String] {
-        let tokens = text.split { $0 == "," || $0 == ";" || $0.isWhitespace }.map(String.init)
+    /// Products or activities as a person types them. With the checklist at hand: names
+    /// separated by commas or semicolons, each an id, a title or an alias of its vocabulary
+    /// (ignoring case, accents and surrounding spaces), resolved to the id. Without it: tokens
+    /// `[a-z0-9-]+` separated by commas, semicolons or spaces, in lower case.
+    mutating func terms(_ text: String, kind: VocabularyKind, at location: SourceLocation) -> [String] {
         var valid: [String] = []
-        for token in tokens {
-            let lowered = token.lowercased()
-            if WorkbookSyntax.isToken(lowered) {
-                if !valid.contains(lowered) { valid.append(lowered) }
-            } else {
-                error(location, "\(what) '\(token)' is not a token (lower-case letters, digits and '-', for example goat-cheese)")
+        var given = 0
+        if let checklist {
+            for name in text.split(whereSeparator: { $0 == "," || $0 == ";" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+                given += 1
+                do {
+                    let id = try checklist.resolve(name, kind: kind)
+                    if !valid.contains(id) { valid.append(id) }
+                } catch {
+                    self.error(location, error.description)
+                }
+            }
+        } else {
+            for token in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init) {
+                given += 1
+                let lowered = token.lowercased()
+                if WorkbookSyntax.isToken(lowered) {
+                    if !valid.contains(lowered) { valid.append(lowered) }
+                } else {
+                    error(location, "\(kind.rawValue) '\(token)' is not an id, and the workbook's checklist was not found to read titles: "
+                        + "give --checklist FILE or --checklists DIR, or write ids (lower-case letters, digits and '-', for example goat-cheese)")
+                }
             }
         }
-        if what == "product" && tokens.isEmpty {
+        if kind == .product && given == 0 {
             error(location, "give at least one product")
         }
         return valid

@@ -29,22 +29,9 @@ public struct WorkbookProfile: Sendable {
         self.kind = kind
     }
 
-    /// What is wrong with the profile, one message per problem (empty when it can be written):
-    /// products and activities must be tokens `[a-z0-9-]+`, at least one product, and the
-    /// cooperative id an id `[A-Za-z0-9][A-Za-z0-9._-]*`.
-    public var problems: [String] {
-        var problems: [String] = []
-        if cooperative.products.isEmpty { problems.append("give at least one product") }
-        for product in cooperative.products where !WorkbookSyntax.isToken(product) {
-            problems.append("product '\(product)' is not a token (lower-case letters, digits and '-', for example goat-cheese)")
-        }
-        for activity in cooperative.activities where !WorkbookSyntax.isToken(activity) {
-            problems.append("activity '\(activity)' is not a token (lower-case letters, digits and '-', for example packaging)")
-        }
-        if !WorkbookSyntax.isID(cooperative.id) {
-            problems.append("cooperative id '\(cooperative.id)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
-        }
-        return problems
+    /// Whether `text` is a valid cooperative id, `[A-Za-z0-9][A-Za-z0-9._-]*`.
+    public static func isCooperativeID(_ text: String) -> Bool {
+        WorkbookSyntax.isID(text)
     }
 
     /// Today's date where the program runs.
@@ -141,6 +128,9 @@ public struct WorkbookTemplate: Sendable {
             cooperativeID: cooperative.id, cooperativeName: cooperative.name, region: cooperative.region,
             province: cooperative.province, commune: cooperative.commune, members: cooperative.members,
             products: cooperative.products, activities: cooperative.activities,
+            productTitles: cooperative.products.map { checklist.title(ofTerm: $0, kind: .product, in: labels.rawValue) },
+            activityTitles: cooperative.activities.map { checklist.title(ofTerm: $0, kind: .activity, in: labels.rawValue) },
+            assessor: AssessmentDraft.Assessor(name: "", role: profile.kind == .inspection ? .inspector : .member),
             answers: requirements.map { requirement, section in
                 let details = requirement.evidence.map { "• \($0.id): \(describe($0, labels))" }
                     + requirement.measures.map { "• \($0.id): \(describe($0))" }

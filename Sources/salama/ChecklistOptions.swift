@@ -49,10 +49,13 @@ struct ChecklistOptions: ParsableArguments {
 extension ChecklistOptions {
     /// How every evaluating command reads assessments: XML files, and filled CSV workbooks.
     func checkRun() -> CheckRun {
-        CheckRun(catalog: catalog, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
+        let catalog = self.catalog
+        return CheckRun(catalog: catalog, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path, checklists: catalog) })
     }
 
     func summaryRun(grouping: SummaryGrouping?) -> SummaryRun {
-        SummaryRun(catalog: catalog, grouping: grouping, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
+        let catalog = self.catalog
+        return SummaryRun(catalog: catalog, grouping: grouping,
+                          loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path, checklists: catalog) })
     }
 }

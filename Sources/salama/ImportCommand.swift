@@ -1,28 +1,51 @@
 import ArgumentParser
+import SalamaEvaluation
+import SalamaModel
 import SalamaWorkbook
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn a filled CSV workbook (from `salama template --format csv`) back into an assessment XML file.",
-        discussion: "Bad cells are reported as FILE:ROW:COLUMN (the spreadsheet's row and column). Exit codes: 0 written; 1 the workbook is invalid or unreadable, or the output cannot be written; 64 usage error."
+        discussion: """
+        Product and activity cells may hold the checklist's titles and aliases ("Dattes", "تمور"), which \
+        become its ids; answers are checked against the checklist (unknown requirements, with the \
+        id probably meant). Bad cells are reported as FILE:ROW:COLUMN (the spreadsheet's row and \
+        column). Exit codes: 0 written; 1 the workbook is invalid or unreadable, or the output \
+        cannot be written; 64 usage error.
+        """
     )
 
     @Argument(help: ArgumentHelp("The filled workbook.", valueName: "file.csv"))
     var file: String
 
+    @OptionGroup var checklists: ChecklistOptions
+
     @Option(help: ArgumentHelp("Write the assessment XML to this file instead of standard output.", valueName: "file.xml"))
     var output: String?
 
     func run() throws {
+        let catalog = checklists.catalog
         let imported: ImportedWorkbook
         do {
-            imported = try WorkbookImporter.load(path: file)
+            imported = try WorkbookImporter.load(path: file, checklists: catalog)
         } catch {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
-        Console.print(imported.assessment.warnings)
+        var diagnostics = imported.assessment.warnings
+        let assessment = imported.assessment.value
+        if let checklist = try? catalog.checklist(for: assessment.checklistID).value {
+            let errors = AssessmentCheck.errors(assessment, checklist)
+            if !errors.isEmpty {
+                Console.print((errors + diagnostics).sortedForDisplay())
+                throw Exit.invalidInput
+            }
+            diagnostics += Evaluator(checklist).evaluate(assessment).warnings.map(\.diagnostic)
+        } else {
+            diagnostics.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not found, so answers were not checked against it"))
+        }
+        Console.print(diagnostics.sortedForDisplay())
         try Console.write(imported.xml, to: output)
     }
 }

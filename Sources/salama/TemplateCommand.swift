@@ -35,11 +35,14 @@ struct TemplateCommand: ParsableCommand {
     @Option(name: .customLong("checklist-id"), help: ArgumentHelp("Find the checklist with this id in the --checklists folder.", valueName: "id"))
     var checklistID: String?
 
-    @Option(help: ArgumentHelp("The cooperative's products, separated by commas (for example dates,honey).", valueName: "p,…"))
-    var products: String
+    @Option(help: ArgumentHelp("The cooperative's products, separated by commas: ids, titles or aliases of the checklist's vocabulary (for example dates,honey or \"Dattes, Miel\"); --list shows them.", valueName: "p,…"))
+    var products: String?
 
-    @Option(help: ArgumentHelp("The cooperative's activities, separated by commas (for example packaging,storage).", valueName: "a,…"))
+    @Option(help: ArgumentHelp("The cooperative's activities, separated by commas, as for --products.", valueName: "a,…"))
     var activities: String?
+
+    @Flag(help: "List the checklist's products and activities (ids, titles, aliases) and stop.")
+    var list = false
 
     @Option(help: ArgumentHelp("The cooperative's name.", valueName: "name"))
     var cooperative: String?
@@ -74,11 +77,16 @@ struct TemplateCommand: ParsableCommand {
         case (_?, _?): throw ValidationError("give --checklist FILE or --checklist-id ID, not both")
         default: break
         }
+        if list { return }
+        guard let products, !TemplateCommand.names(products).isEmpty else {
+            throw ValidationError("give the cooperative's products with --products (salama template --list shows them)")
+        }
         if let date, Day(iso: date) == nil {
             throw ValidationError("--date takes a real day written YYYY-MM-DD, not '\(date)'")
         }
-        let problems = profile.problems
-        if !problems.isEmpty { throw ValidationError(problems.joined(separator: "; ")) }
+        if let cooperativeID, !WorkbookProfile.isCooperativeID(cooperativeID) {
+            throw ValidationError("cooperative id '\(cooperativeID)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+        }
     }
 
     func run() throws {
@@ -90,17 +98,42 @@ struct TemplateCommand: ParsableCommand {
             throw Exit.invalidInput
         }
         Console.print(checklist.warnings)
-        let template = WorkbookTemplate(checklist: checklist.value, profile: profile, language: lang)
+        if list {
+            try Console.write(WorkbookVocabularyListing(checklist: checklist.value, language: lang).text, to: output)
+            return
+        }
+        let template = WorkbookTemplate(checklist: checklist.value, profile: try profile(resolvedAgainst: checklist.value), language: lang)
         try Console.write(template.render(format), to: output)
     }
 
-    var profile: WorkbookProfile {
-        func list(_ text: String?) -> [String] {
-            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// What was typed after --products or --activities: names separated by commas.
+    static func names(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The profile, its products and activities resolved to the checklist's ids; a name that
+    /// is none of them is a usage error naming the closest id and listing the valid ones.
+    func profile(resolvedAgainst checklist: Checklist) throws -> WorkbookProfile {
+        var problems: [String] = []
+        func resolve(_ text: String?, _ kind: VocabularyKind) -> [String] {
+            var ids: [String] = []
+            for name in Self.names(text) {
+                do {
+                    let id = try checklist.resolve(name, kind: kind)
+                    if !ids.contains(id) { ids.append(id) }
+                } catch {
+                    problems.append(error.description)
+                }
+            }
+            return ids
         }
         let cooperative = Cooperative(
             id: cooperativeID ?? WorkbookProfile.placeholderCooperativeID, name: self.cooperative ?? "",
-            region: region ?? "", province: province ?? "", products: list(products), activities: list(activities))
+            region: region ?? "", province: province ?? "", products: resolve(products, .product), activities: resolve(activities, .activity))
+        if !problems.isEmpty {
+            Console.error(problems.map { "error: --\($0.hasPrefix("unknown activity") ? "activities" : "products"): \($0)" }.joined(separator: "\n"))
+            throw Exit.usage
+        }
         return WorkbookProfile(cooperative: cooperative, date: date.flatMap(Day.init(iso:)) ?? WorkbookProfile.today(), kind: kind.kind)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SalamaEvaluation
 import SalamaModel
 import SalamaWorkbook
 import SalamaXML
@@ -43,7 +44,7 @@ enum FileValidation {
     static func validate(_ path: String, catalog: ChecklistCatalog) -> Result {
         do {
             if AssessmentFiles.isWorkbook(path) {
-                return try assessment(AssessmentFiles.load(path: path), catalog: catalog)
+                return try assessment(AssessmentFiles.load(path: path, checklists: catalog), catalog: catalog)
             }
             let document = try XMLParser.parse(file: path)
             switch document.root?.namespaceURI {
@@ -65,12 +66,19 @@ enum FileValidation {
     private static func assessment(_ loaded: Loaded<Assessment>, catalog: ChecklistCatalog) -> Result {
         let assessment = loaded.value
         var warnings = loaded.warnings
+        let described = "assessment of \(assessment.cooperative.id) (\(assessment.cooperative.name)), \(assessment.kind.rawValue) of \(assessment.date)"
         if let checklistPath = catalog.location(of: assessment.checklistID) {
             // A checklist that is there must be valid: answers cannot be checked against a broken one.
             do {
                 let checklist = try catalog.load(checklistPath).value
-                if let mismatch = AssessmentCheck.mismatch(assessment, checklist) { return .invalid([mismatch]) }
-                warnings += AssessmentCheck.warnings(assessment, checklist).map(\.diagnostic)
+                let errors = AssessmentCheck.errors(assessment, checklist)
+                if !errors.isEmpty { return .invalid((errors + warnings).sortedForDisplay()) }
+                let evaluation = Evaluator(checklist).evaluate(assessment)
+                warnings += evaluation.warnings.map(\.diagnostic)
+                // Coverage against what applies, not against the answers present.
+                let applicable = evaluation.results.filter(\.applicable)
+                let answered = applicable.filter { $0.status != .unassessed }.count
+                return .valid(summary: "\(described), \(answered) of \(applicable.count) applicable requirements answered", warnings: warnings.sortedForDisplay())
             } catch {
                 return .invalid(error.diagnostics)
             }
@@ -84,6 +92,6 @@ enum FileValidation {
             warnings.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not found\(place), so answers were not checked against it"))
         }
         let answered = assessment.answers.filter { $0.status != nil }.count
-        return .valid(summary: "assessment of \(assessment.cooperative.id) (\(assessment.cooperative.name)), \(assessment.kind.rawValue) of \(assessment.date), \(answered) of \(assessment.answers.count) answers given", warnings: warnings.sortedForDisplay())
+        return .valid(summary: "\(described), \(answered) answers given (schema checked only: without the checklist, products and coverage are not checked)", warnings: warnings.sortedForDisplay())
     }
 }

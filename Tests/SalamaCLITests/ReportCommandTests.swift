@@ -33,15 +33,26 @@ struct ReportCommandTests {
         #expect(result.standardError == "")
         let text = result.standardOutput
         let assessments = try #require(json["assessments"] as? Int)
-        #expect(text.contains("\(assessments) évaluations"))
+        let cooperatives = try #require(json["cooperatives"] as? [[String: Any]])
+        #expect(text.contains("\(cooperatives.count) coopératives, \(assessments) évaluations"))
+        let superseded = try #require(json["superseded"] as? [String])
+        #expect(superseded == ["Samples/nakhil-erfoud-self.xml"], "the inspection of the same cooperative is later")
 
-        // Readiness: each level's ready count out of the assessments.
+        // Readiness: each level's ready count out of the cooperatives.
         let readiness = try #require(text.range(of: "Préparation par niveau"))
         for target in try #require(json["targets"] as? [[String: Any]]) {
             let ready = try #require(target["ready"] as? Int), notReady = try #require(target["not-ready"] as? Int)
-            let requiredOf = try #require(target["required-of"] as? Int)
-            #expect(text[readiness.upperBound...].contains("\(ready)/\(assessments)"))
-            #expect(text.contains("Prêtes : \(ready), Pas prêtes : \(notReady), Niveau exigé de : \(requiredOf)"))
+            let incomplete = try #require(target["incomplete"] as? Int), requiredOf = try #require(target["required-of"] as? Int)
+            #expect(ready + notReady + incomplete == cooperatives.count)
+            #expect(text[readiness.upperBound...].contains("\(ready)/\(cooperatives.count)"))
+            #expect(text.contains("Prêtes : \(ready), Pas prêtes : \(notReady), Incomplètes : \(incomplete), Niveau exigé de : \(requiredOf)"))
+        }
+
+        // One line per cooperative, with its required level's verdict.
+        let table = text.split(separator: "\n", omittingEmptySubsequences: false).drop { $0 != "Coopératives" }.dropFirst().prefix { !$0.isEmpty }
+        #expect(table.count == cooperatives.count)
+        for (line, cooperative) in zip(table, cooperatives) {
+            #expect(line.contains(try #require(cooperative["id"] as? String)), "\(line)")
         }
 
         // The workshop agenda: the 15 most frequent findings, in the JSON's order, with their counts.
@@ -52,8 +63,8 @@ struct ReportCommandTests {
         #expect(text.contains("les 15 plus fréquents sur \(findings.count)"))
         for (line, finding) in zip(agenda, findings) {
             let id = try #require(finding["requirement"] as? String)
-            let open = try #require(finding["open"] as? Int), applicable = try #require(finding["applicable"] as? Int)
-            #expect(line.contains(" \(id) ") && line.contains(" \(open)/\(applicable) "), "\(line)")
+            let open = try #require(finding["open"] as? Int), assessed = try #require(finding["assessed"] as? Int)
+            #expect(line.contains(" \(id) ") && line.contains(" \(open)/\(assessed) "), "\(line)")
         }
 
         // One line per top-level section under the compliance heading.
@@ -86,8 +97,12 @@ struct ReportCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
         #expect(html.contains("حسب المنتوج"))
         #expect(html.components(separatedBy: "<div class=\"group\">").count - 1 == groups.count)
+        // Each group is headed by its product's Arabic title, never the bare id.
+        for arabicTitle in ["التمور", "العسل", "الزعفران"] {
+            #expect(html.contains("<h3><bdi>\(arabicTitle)</bdi> — "))
+        }
         for group in groups {
-            #expect(html.contains("<h3><bdi>\(try #require(group["value"] as? String))</bdi> — "))
+            #expect(!html.contains("<h3><bdi>\(try #require(group["value"] as? String))</bdi>"))
         }
     }
 

@@ -28,15 +28,17 @@ struct WorkbookCommandTests {
 
         let validated = try SalamaBinary.run(["validate", "--checklist", Self.checklist, output])
         #expect(validated.status == 0)
-        #expect(validated.standardOutput == "\(output): assessment of COOP-ERR-0042 (Coopérative Nahla), self of 2026-11-20, 0 of 6 answers given\n")
+        #expect(validated.standardOutput == "\(output): assessment of COOP-ERR-0042 (Coopérative Nahla), self of 2026-11-20, 0 of 6 applicable requirements answered\n")
         #expect(validated.standardError == "")
 
+        // A blank workbook is not assessed yet: no gap, every level incomplete.
         let checked = try SalamaBinary.run(["check", "--checklist", Self.checklist, "--format", "json", output])
         #expect(checked.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(checked.standardOutput.utf8)) as? [String: Any])
-        let findings = try #require(json["findings"] as? [[String: Any]])
-        #expect(Set(findings.compactMap { $0["requirement"] as? String }) == ["GEN-01", "GEN-02", "GEN-03", "HON-01", "HON-02", "STO-01"])
-        #expect(findings.allSatisfy { $0["status"] as? String == "unanswered" })
+        #expect(try #require(json["findings"] as? [[String: Any]]).isEmpty)
+        #expect(Set(try #require(json["unassessed"] as? [String])) == ["GEN-01", "GEN-02", "GEN-03", "HON-01", "HON-02", "STO-01"])
+        let targets = try #require(json["targets"] as? [[String: Any]])
+        #expect(targets.allSatisfy { $0["verdict"] as? String == "incomplete" && $0["score"] is NSNull })
 
         // Standard output by default, the same text.
         let printed = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile)
@@ -75,7 +77,7 @@ struct WorkbookCommandTests {
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
 
         let xmlPath = folder.path + "/evaluation.xml"
-        let imported = try SalamaBinary.run(["import", csvPath, "--output", xmlPath])
+        let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist, "--output", xmlPath])
         #expect(imported.status == 0)
         #expect(imported.standardOutput == "")
         #expect(imported.standardError == "")
@@ -85,7 +87,7 @@ struct WorkbookCommandTests {
 
         let validated = try SalamaBinary.run(["validate", "--checklist", Self.checklist, xmlPath])
         #expect(validated.status == 0)
-        #expect(validated.standardOutput.hasSuffix("2 of 6 answers given\n"))
+        #expect(validated.standardOutput.hasSuffix("2 of 6 applicable requirements answered\n"))
 
         let checked = try SalamaBinary.run(["check", "--checklist", Self.checklist, "--format", "json", xmlPath])
         #expect(checked.status == 0)
@@ -95,9 +97,64 @@ struct WorkbookCommandTests {
         #expect(findings.contains { $0["requirement"] as? String == "STO-01" && $0["status"] as? String == "no" })
 
         // Without --output, the XML goes to standard output.
-        let printed = try SalamaBinary.run(["import", csvPath])
+        let printed = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
         #expect(printed.status == 0)
         #expect(printed.standardOutput == xml)
+    }
+
+    @Test func productsAndActivitiesMayBeTypedAsTitlesOrAliases() throws {
+        let byID = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile)
+        // Case, accents, spaces, Arabic titles and aliases all resolve to the same ids.
+        let typed = Self.profile.map { $0 == "honey,dates" ? " MIEL , datte,التمور" : $0 == "packaging" ? "conditionnement" : $0 }
+        let byName = try SalamaBinary.run(["template", "--checklist", Self.checklist] + typed)
+        #expect(byName.status == 0, "\(byName.standardError)")
+        #expect(byName.standardOutput == byID.standardOutput)
+        #expect(byName.standardOutput.contains("<product>honey</product>\n    <product>dates</product>"))
+    }
+
+    @Test func theVocabularyIsListed() throws {
+        let result = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--list"])
+        #expect(result.status == 0)
+        #expect(result.standardError == "")
+        #expect(result.standardOutput.contains("Produits :\n"))
+        #expect(result.standardOutput.contains("  dates        Dattes, التمور, Dates, datte\n"))
+        #expect(result.standardOutput.contains("Activités :\n"))
+        #expect(result.standardOutput.contains("  packaging      Conditionnement, التلفيف\n"))
+    }
+
+    @Test func aWorkbookMayNameProductsByTheirTitles() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let csvPath = folder.path + "/classeur.csv"
+        _ = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
+        let csv = try Self.read(csvPath)
+        // The workbook names products and activities by their titles in its language.
+        #expect(csv.contains("\r\nproduits,\"Miel, Dattes\"\r\nactivités,Conditionnement\r\n"))
+        let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.contains("<product>honey</product>\n    <product>dates</product>\n    <activity>packaging</activity>"))
+
+        try Data(csv.replacingOccurrences(of: "\"Miel, Dattes\"", with: "\"Miel, Dates\"").utf8).write(to: URL(fileURLWithPath: csvPath))
+        let checked = try SalamaBinary.run(["check", "--checklist", Self.checklist, csvPath])
+        #expect(checked.status == 0, "the English title resolves too: \(checked.standardError)")
+        try Data(csv.replacingOccurrences(of: "\"Miel, Dattes\"", with: "\"Miel, Dattess, figues\"").utf8).write(to: URL(fileURLWithPath: csvPath))
+        let refused = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(": error: unknown product 'Dattess': did you mean 'dates'?"), "\(refused.standardError)")
+        #expect(refused.standardError.contains(": error: unknown product 'figues' (declared products: goat-cheese, honey, milk, dates)"))
+    }
+
+    @Test func importWarnsOfUnknownRequirementsWithTheIDMeant() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let csvPath = folder.path + "/classeur.csv"
+        _ = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
+        let csv = try Self.read(csvPath).replacingOccurrences(of: "\r\nGEN-02,", with: "\r\nGEN-2,")
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
+        let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        #expect(imported.status == 0)
+        #expect(imported.standardError.contains(": warning: answer to unknown requirement 'GEN-2': did you mean 'GEN-02'? ('GEN-02' stays unanswered)"),
+                "\(imported.standardError)")
     }
 
     @Test func importReportsEveryBadCellWithExitCode1() throws {
@@ -154,8 +211,12 @@ struct WorkbookCommandTests {
         (["template", "--products", "honey"], "give --checklist FILE or --checklist-id ID"),
         (["template", "--checklist", checklist, "--checklist-id", "workbook-test", "--products", "honey"], "not both"),
         (["template", "--checklist", checklist, "--checklists", "Tests/Fixtures/workbook", "--products", "honey"], "not both"),
-        (["template", "--checklist", checklist, "--products", "Honey"], "product 'Honey' is not a token"),
-        (["template", "--checklist", checklist, "--products", "honey", "--activities", "pack aging"], "activity 'pack aging' is not a token"),
+        (["template", "--checklist", checklist, "--products", "Hooney"],
+         "error: --products: unknown product 'Hooney': did you mean 'honey'? (declared products: goat-cheese, honey, milk, dates)"),
+        (["template", "--checklist", checklist, "--products", "honey", "--activities", "pack aging"],
+         "error: --activities: unknown activity 'pack aging': did you mean 'packaging'? (declared activities: cheese-making, packaging, storage)"),
+        (["template", "--checklist", checklist, "--products", "honey, camel milk"], "unknown product 'camel milk' (declared products: goat-cheese, honey, milk, dates)"),
+        (["template", "--checklist", checklist, "--products", " , "], "--products"),
         (["template", "--checklist", checklist, "--products", "honey", "--cooperative-id", "COOP 1"], "cooperative id 'COOP 1' is not an id"),
         (["template", "--checklist", checklist, "--products", "honey", "--date", "2026-02-30"], "--date takes a real day written YYYY-MM-DD"),
         (["template", "--checklist", checklist, "--products", "honey", "--format", "pdf"], "--format"),

@@ -12,7 +12,8 @@ import SalamaModel
         let old = try evaluate(kind: "self", "<answer ref=\"W1\" status=\"no\"/><answer ref=\"W2\" status=\"yes\"/><answer ref=\"D2\" status=\"partial\"/>")
         let new = try evaluate(kind: "self", EvaluationFixture.waterAnswer() + "<answer ref=\"W2\" status=\"no\"/><answer ref=\"D2\" status=\"partial\"/><answer ref=\"E1\" status=\"yes\"/>")
         let comparison = try Comparison(old: old, new: new)
-        #expect(comparison.closed.map(\.requirement.id) == ["W1", "E1"])
+        // E1 was not assessed before: answering it now closes no gap.
+        #expect(comparison.closed.map(\.requirement.id) == ["W1"])
         #expect(comparison.opened.map(\.requirement.id) == ["W2"])
         #expect(comparison.stillOpen.map(\.requirement.id) == ["D2"])
         #expect(comparison.disagreements.isEmpty, "two self-assessments do not disagree")
@@ -21,6 +22,17 @@ import SalamaModel
         #expect(t1.old.reportedScore == 33.3)
         #expect(t1.new.reportedScore == 66.7)
         #expect(t1.scoreChange == 33.3)
+    }
+
+    @Test func aGapLeftUnassessedIsNeitherClosedNorOpened() throws {
+        let old = try evaluate(kind: "self", "<answer ref=\"W1\" status=\"no\"/><answer ref=\"W2\" status=\"no\"/>")
+        // An inspection of W1 alone: W2 was not looked at, so it is no new and no closed gap.
+        let new = try evaluate(kind: "inspection", EvaluationFixture.waterAnswer())
+        let comparison = try Comparison(old: old, new: new)
+        #expect(comparison.closed.map(\.requirement.id) == ["W1"])
+        #expect(comparison.opened.isEmpty)
+        #expect(comparison.stillOpen.isEmpty)
+        #expect(comparison.disagreements.map(\.requirement.id) == ["W1"], "W2 has nothing to compare")
     }
 
     @Test func disagreementsBetweenASelfAssessmentAndAnInspection() throws {

@@ -7,7 +7,8 @@ import SalamaTestSupport
 ///
 /// Targets: t1 (level 1, min 70, max-major 1) ⊂ t2 (level 2, min 80, max-major 0, required for
 /// cheese) ⊂ t3 (level 3, min 90, includes t2: a chain of three); t4 (level 4, min 50) has no
-/// requirement of its own and includes nothing, so its score is 100.
+/// requirement of its own and includes nothing, so its score is 100. W2 may be declared not
+/// applicable (`allow-na`).
 enum EvaluationFixture {
     static func checklist(partial: String = "0.5") -> String {
         """
@@ -15,6 +16,10 @@ enum EvaluationFixture {
         <checklist xmlns="urn:salama:checklist:1" id="eval" version="1" xml:lang="fr">
           <title>Évaluation</title>
           <source id="law">Loi</source>
+          <product id="cheese"><title>Fromage</title><title xml:lang="ar">جبن</title><alias>fromages</alias></product>
+          <product id="honey"><title>Miel</title></product>
+          <product id="dates"><title>Dattes</title><alias>datte</alias></product>
+          <activity id="storage"><title>Stockage</title></activity>
           <scoring partial="\(partial)"/>
           <target id="t1" level="1" min-score="70" max-major="1"><title>T1</title></target>
           <target id="t2" level="2" min-score="80" max-major="0" includes="t1"><title>T2</title>
@@ -30,7 +35,7 @@ enum EvaluationFixture {
               <measure id="chlorine" unit="mg/L" min="0.1" max="1.0"><title>Chlore</title></measure>
               <action cost="low">Analyser l'eau</action>
             </requirement>
-            <requirement id="W2" severity="major" target="t1"><title>Réservoir propre</title></requirement>
+            <requirement id="W2" severity="major" target="t1" allow-na="true"><title>Réservoir propre</title></requirement>
           </section>
           <section id="dairy">
             <title>Lait</title>
@@ -53,15 +58,16 @@ enum EvaluationFixture {
     }
 
     /// An assessment of a cooperative with `products` and `activities`, dated 2026-11-20.
-    static func assessment(products: [String] = ["cheese"], activities: [String] = [], answers: String) -> String {
+    static func assessment(products: [String] = ["cheese"], activities: [String] = [], version: String? = nil, answers: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <assessment xmlns="urn:salama:assessment:1" checklist="eval" date="2026-11-20" kind="self">
+        <assessment xmlns="urn:salama:assessment:1" checklist="eval"\(version.map { " checklist-version=\"\($0)\"" } ?? "") date="2026-11-20" kind="self">
           <cooperative id="C1" name="Test">
             <region>Drâa-Tafilalet</region><province>Errachidia</province>
             \(products.map { "<product>\($0)</product>" }.joined())
             \(activities.map { "<activity>\($0)</activity>" }.joined())
           </cooperative>
+          <assessor name="Aicha" role="member"/>
           \(answers)
         </assessment>
         """
@@ -76,6 +82,11 @@ enum EvaluationFixture {
         let loadedChecklist = try ChecklistLoader.load(path: checklistPath).value
         let loadedAssessment = try AssessmentLoader.load(path: assessmentPath).value
         return Evaluator(loadedChecklist).evaluate(loadedAssessment)
+    }
+
+    /// Every requirement of the fixture answered `status`.
+    static func allAnswered(_ status: String) -> String {
+        ["W1", "W2", "D1", "D2", "E1", "E2"].map { "<answer ref=\"\($0)\" status=\"\(status)\"/>" }.joined()
     }
 
     /// A `yes` answer to W1 with everything in order, but for what `evidenceDate` and

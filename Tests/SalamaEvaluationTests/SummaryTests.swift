@@ -41,7 +41,7 @@ import SalamaTestSupport
         }
     }
 
-    static func xml(_ profile: Profile) -> String {
+    static func xml(_ profile: Profile, cooperative: String = "C1", date: String = "2026-11-20", kind: String = "self") -> String {
         let answers = requirements.compactMap { id -> String? in
             guard let entry = profile.statuses[id], let status = entry else { return nil }
             if id == "W1" && status == "yes" {
@@ -51,6 +51,19 @@ import SalamaTestSupport
         }.joined()
         return EvaluationFixture.assessment(products: profile.products, activities: profile.activities, answers: answers)
             .replacingOccurrences(of: "<province>Errachidia</province>", with: "<province>\(profile.province)</province>")
+            .replacingOccurrences(of: "<cooperative id=\"C1\"", with: "<cooperative id=\"\(cooperative)\"")
+            .replacingOccurrences(of: "date=\"2026-11-20\" kind=\"self\"", with: "date=\"\(date)\" kind=\"\(kind)\"")
+    }
+
+    static func randomProfile(_ random: inout SeededGenerator) -> Profile {
+        let products = [["cheese"], ["dates"], ["honey"], ["cheese", "honey"]].randomElement(using: &random)!
+        let activities = Bool.random(using: &random) ? ["storage"] : []
+        var statuses: [String: String?] = [:]
+        for id in requirements {
+            statuses[id] = [nil, "yes", "yes", "yes", "partial", "no", "na"].randomElement(using: &random)!
+        }
+        return Profile(products: products, activities: activities, statuses: statuses,
+                       province: ["Errachidia", "Midelt", "Zagora"].randomElement(using: &random)!)
     }
 
     @Test func listsAssessmentFilesOfFoldersInNameOrder() throws {
@@ -71,73 +84,96 @@ import SalamaTestSupport
         #expect(files == ["A.CSV", "b.xml", "f.xml", "sub/c.xml"].map { folder.path + "/in/" + $0 } + [folder.path + "/given.xml"])
     }
 
-    @Test func aggregatesAThousandAssessmentsAndListsInvalidFiles() throws {
+    @Test func aggregatesAThousandCooperativesByTheirLatestAssessmentAndListsInvalidFiles() throws {
         var random = SeededGenerator(state: 2026)
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let checklist = folder.write("checklist/eval.xml", EvaluationFixture.checklist())
         var profiles: [Profile] = []
         for index in 0..<1000 {
-            let products = [["cheese"], ["dates"], ["honey"], ["cheese", "honey"]].randomElement(using: &random)!
-            let activities = Bool.random(using: &random) ? ["storage"] : []
-            var statuses: [String: String?] = [:]
-            for id in Self.requirements {
-                statuses[id] = [nil, "yes", "yes", "partial", "no", "na"].randomElement(using: &random)!
-            }
-            let profile = Profile(products: products, activities: activities, statuses: statuses,
-                                  province: ["Errachidia", "Midelt", "Zagora"].randomElement(using: &random)!)
+            let profile = Self.randomProfile(&random)
             profiles.append(profile)
-            folder.write(String(format: "in/%04d.xml", index), Self.xml(profile))
+            folder.write(String(format: "in/%04d.xml", index), Self.xml(profile, cooperative: String(format: "C%04d", index)))
         }
+        // Superseded: an earlier assessment of cooperatives 0–19; on the same date, a self-assessment
+        // beside cooperative 20's inspection, and a second self-assessment of cooperative 21 whose
+        // path comes later.
+        var superseded: [String] = []
+        for index in 0..<20 {
+            let name = String(format: "old/%04d-2025.xml", index)
+            folder.write("in/" + name, Self.xml(Self.randomProfile(&random), cooperative: String(format: "C%04d", index), date: "2025-11-20"))
+            superseded.append(name)
+        }
+        folder.write("in/0020.xml", Self.xml(profiles[20], cooperative: "C0020", kind: "inspection"))
+        folder.write("in/0020-self.xml", Self.xml(Self.randomProfile(&random), cooperative: "C0020"))
+        folder.write("in/0021b.xml", Self.xml(Self.randomProfile(&random), cooperative: "C0021"))
+        superseded += ["0020-self.xml", "0021b.xml"]
         folder.write("in/sub/broken.xml", "<assessment")
         folder.write("in/sub/duplicate.xml", EvaluationFixture.assessment(answers: "<answer ref=\"W2\" status=\"yes\"/><answer ref=\"W2\" status=\"no\"/>"))
 
         let files = SummaryRun.files(under: [folder.path + "/in"])
-        #expect(files.count == 1002)
+        #expect(files.count == 1024)
         let report = try SummaryRun(catalog: ChecklistCatalog(.file(checklist)), grouping: .province).run(files: files, workers: 2)
 
-        #expect(report.summary.assessments == 1000)
+        #expect(report.summary.assessments == 1022, "valid files, superseded ones included")
+        #expect(report.summary.cooperativeCount == 1000)
+        #expect(report.superseded == superseded.sorted().map { folder.path + "/in/" + $0 })
         #expect(report.invalid.map { ($0.file as NSString).lastPathComponent } == ["broken.xml", "duplicate.xml"])
         #expect(report.invalid[1].error.contains("second answer to requirement 'W2'"))
 
-        // Expected counts, computed from the profiles alone.
-        var applicable: [String: Int] = [:], open: [String: Int] = [:]
+        // Expected counts, computed from the profiles alone with the rules of contract 1.1.
+        var applicable: [String: Int] = [:], assessed: [String: Int] = [:], open: [String: Int] = [:]
         var pairs: [String: Int] = [:], compliant: [String: Int] = [:]
-        var ready: [String: Int] = [:], requiredOf: [String: Int] = [:]
+        var verdicts: [String: [String: Int]] = [:], requiredOf: [String: Int] = [:]
         let scopes = ["t1": [1], "t2": [1, 2], "t3": [1, 2, 3], "t4": []]
         let minimum: [String: Double] = ["t1": 70, "t2": 80, "t3": 90, "t4": 50]
         let maxMajor: [String: Int] = ["t1": 1, "t2": 0]
         for profile in profiles {
-            var credit: [String: Double] = [:]
+            // Credit of each assessed requirement; `unassessed` those left blank.
+            var credit: [String: Double] = [:], unassessed: Set<String> = []
             for id in Self.requirements where Self.applies(id, profile) {
                 let status = profile.statuses[id] ?? nil
+                if status == "na" && id == "W2" { continue }  // exempted under allow-na
                 applicable[id, default: 0] += 1
+                guard let status else {
+                    unassessed.insert(id)
+                    continue
+                }
+                assessed[id, default: 0] += 1
                 pairs[Self.topSection[id]!, default: 0] += 1
                 if status == "yes" { compliant[Self.topSection[id]!, default: 0] += 1 } else { open[id, default: 0] += 1 }
                 credit[id] = status == "yes" ? 1 : status == "partial" ? 0.5 : 0
             }
             for (target, levels) in scopes {
                 let inScope = credit.keys.filter { levels.contains(Self.ownTarget[$0]!) }
+                let blank = unassessed.filter { levels.contains(Self.ownTarget[$0]!) }
                 let possible = inScope.reduce(0) { $0 + Self.weight[$1]! }
                 let earned = inScope.reduce(0) { $0 + Self.weight[$1]! * credit[$1]! }
                 let score = possible > 0 ? 100 * earned / possible : 100
                 let openIn = inScope.filter { credit[$0]! < 1 }
                 let critical = openIn.contains { Self.severity[$0] == "critical" }
                 let majors = openIn.filter { Self.severity[$0] == "major" }.count
-                if score >= minimum[target]! && !critical && majors <= (maxMajor[target] ?? .max) { ready[target, default: 0] += 1 }
+                // No deadline is ever given here: any tolerated open major blocks.
+                let blocked = (blank.isEmpty && score < minimum[target]!) || critical || majors > 0
+                let verdict = blocked ? "not-ready" : blank.isEmpty ? "ready" : "incomplete"
+                verdicts[target, default: [:]][verdict, default: 0] += 1
             }
             requiredOf[profile.products.contains("cheese") ? "t2" : "t1", default: 0] += 1
         }
 
         let summary = report.summary
         for count in summary.targets {
-            #expect(count.ready == ready[count.target.id, default: 0], "ready for \(count.target.id)")
-            #expect(count.notReady == 1000 - ready[count.target.id, default: 0], "not ready for \(count.target.id)")
+            let expected = verdicts[count.target.id, default: [:]]
+            #expect(count.ready == expected["ready", default: 0], "ready for \(count.target.id)")
+            #expect(count.notReady == expected["not-ready", default: 0], "not ready for \(count.target.id)")
+            #expect(count.incomplete == expected["incomplete", default: 0], "incomplete for \(count.target.id)")
+            #expect(count.cooperatives == 1000)
             #expect(count.requiredOf == requiredOf[count.target.id, default: 0], "required of \(count.target.id)")
         }
         #expect(Set(summary.findings.map(\.requirement.id)) == Set(open.keys))
         for finding in summary.findings {
             #expect(finding.applicable == applicable[finding.requirement.id], "applicable \(finding.requirement.id)")
+            #expect(finding.assessed == assessed[finding.requirement.id], "assessed \(finding.requirement.id)")
             #expect(finding.open == open[finding.requirement.id], "open \(finding.requirement.id)")
         }
         let order = summary.findings.map(\.open)
@@ -146,11 +182,34 @@ import SalamaTestSupport
             #expect(section.pairs == pairs[section.section.id, default: 0])
             #expect(section.compliant == compliant[section.section.id, default: 0])
         }
+        #expect(summary.cooperatives.map(\.assessed.cooperative.id) == (0..<1000).map { String(format: "C%04d", $0) })
+        #expect(summary.cooperatives[20].assessed.kind == .inspection, "same date: the inspection counts")
+        #expect(summary.cooperatives[21].assessed.path.hasSuffix("/in/0021.xml"), "same date and kind: the smaller path counts")
+        #expect(summary.cooperatives[0].assessed.date == Day(iso: "2026-11-20"), "the later date counts")
 
         #expect(report.groups.map(\.value) == ["Errachidia", "Midelt", "Zagora"])
-        #expect(report.groups.reduce(0) { $0 + $1.summary.assessments } == 1000)
+        #expect(report.groups.reduce(0) { $0 + $1.summary.cooperativeCount } == 1000)
         let midelt = profiles.filter { $0.province == "Midelt" }.count
-        #expect(report.groups.first { $0.value == "Midelt" }?.summary.assessments == midelt)
+        #expect(report.groups.first { $0.value == "Midelt" }?.summary.cooperativeCount == midelt)
+    }
+
+    @Test func theSameCooperativeTwiceCountsOnce() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let checklist = folder.write("eval.xml", EvaluationFixture.checklist())
+        folder.write("in/self.xml", EvaluationFixture.assessment(products: ["dates"], answers: EvaluationFixture.allAnswered("no")))
+        folder.write("in/inspection.xml", EvaluationFixture.assessment(products: ["dates"], answers: EvaluationFixture.waterAnswer())
+            .replacingOccurrences(of: "kind=\"self\"", with: "kind=\"inspection\""))
+        let report = try SummaryRun(catalog: ChecklistCatalog(.file(checklist))).run(files: SummaryRun.files(under: [folder.path + "/in"]))
+        #expect(report.summary.assessments == 2)
+        #expect(report.summary.cooperativeCount == 1)
+        #expect(report.superseded == [folder.path + "/in/self.xml"])
+        // The inspection counts: W1 met, W2 and E1 not assessed, no finding.
+        #expect(report.summary.findings.isEmpty)
+        #expect(report.summary.targets.first?.incomplete == 1)
+        let line = try #require(report.summary.cooperatives.first)
+        #expect(line.required.verdict == .incomplete)
+        #expect((line.required.assessed, line.required.applicable) == (1, 2))
     }
 
     @Test func anAssessmentOfAnotherChecklistIsListedAsInvalid() throws {
@@ -161,6 +220,7 @@ import SalamaTestSupport
         folder.write("in/b.xml", EvaluationFixture.assessment(answers: "").replacingOccurrences(of: "checklist=\"eval\"", with: "checklist=\"other\""))
         let report = try SummaryRun(catalog: ChecklistCatalog(.file(checklist))).run(files: SummaryRun.files(under: [folder.path + "/in"]))
         #expect(report.summary.assessments == 1)
+        #expect(report.superseded.isEmpty)
         #expect(report.invalid.count == 1)
         #expect(report.invalid.first?.error.contains("is for checklist 'other'") == true)
     }

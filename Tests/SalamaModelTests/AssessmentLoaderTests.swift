@@ -57,8 +57,8 @@ struct AssessmentLoaderTests {
         var diagnostics = loaded.warnings
         let catalog = ChecklistCatalog(.directory(Fixtures.path("checklists/valid")))
         if let checklist = try? catalog.checklist(for: loaded.value.checklistID).value {
-            #expect(AssessmentCheck.mismatch(loaded.value, checklist) == nil)
-            diagnostics += AssessmentCheck.warnings(loaded.value, checklist).map(\.diagnostic)
+            #expect(AssessmentCheck.errors(loaded.value, checklist).isEmpty)
+            diagnostics += Self.warnings(loaded.value, checklist).map(\.diagnostic)
         }
         #expect(!diagnostics.containsErrors)
         Markers.expect(diagnostics, match: Markers.all(in: path))
@@ -77,7 +77,8 @@ struct AssessmentLoaderTests {
         #expect(assessment.cooperative == Cooperative(
             id: "COOP-ERR-0042", name: "Coopérative Nakhil Erfoud", region: "Drâa-Tafilalet", province: "Errachidia",
             commune: "Erfoud", members: 23, products: ["dates", "honey"], activities: ["packaging"]))
-        #expect(assessment.assessor == Assessor(name: "Fatima Zahra", role: .member))
+        #expect(assessment.assessors == [Assessor(name: "Fatima Zahra", role: .member)])
+        #expect(assessment.visit == nil)
         #expect(assessment.answers.map(\.ref) == ["PRE-01", "WAT-01", "WEL-01", "PRE_02"])
         #expect(assessment.answers.map(\.status) == [.yes, .partial, .na, .no])
         #expect(assessment.answers.map(\.deadline) == [nil, Day(iso: "2027-01-31"), nil, nil])
@@ -97,7 +98,7 @@ struct AssessmentLoaderTests {
         #expect(assessment.kind == .inspection)
         #expect(assessment.date == Day(iso: "2024-02-29"), "a real leap day")
         #expect(assessment.checklistVersion == nil)
-        #expect(assessment.assessor == nil)
+        #expect(assessment.assessors.map(\.role) == [.inspector])
         #expect(assessment.cooperative.commune == nil)
         #expect(assessment.cooperative.members == nil)
         #expect(assessment.cooperative.products == ["goat-cheese"])
@@ -112,12 +113,22 @@ struct AssessmentLoaderTests {
         let checklist = try ChecklistLoader.load(path: Self.miniChecklist).value
         let path = Fixtures.path("assessments/valid/unknown-references.xml")
         let assessment = try AssessmentLoader.load(path: path).value
-        let warnings = AssessmentCheck.warnings(assessment, checklist)
+        let warnings = Self.warnings(assessment, checklist)
         #expect(warnings.map(\.code) == ["checklist-version-mismatch", "unknown-requirement", "unknown-evidence", "unknown-measure"])
         #expect(warnings.map(\.diagnostic.severity).allSatisfy { $0 == .warning })
-        #expect(warnings[1] == .unknownRequirement(ref: "XYZ-9", location: Location(file: path, line: 10, column: 3)))
+        #expect(warnings[1] == .unknownRequirement(ref: "XYZ-9", suggestion: nil, location: Location(file: path, line: 11, column: 3)))
         // The complete assessment is clean.
-        #expect(AssessmentCheck.warnings(try AssessmentLoader.load(path: Self.miniSelf).value, checklist).isEmpty)
+        #expect(Self.warnings(try AssessmentLoader.load(path: Self.miniSelf).value, checklist).isEmpty)
+    }
+
+    /// The warnings of an assessment whose every answered requirement applies (applicability
+    /// is the evaluation's, tested there).
+    static func warnings(_ assessment: Assessment, _ checklist: Checklist) -> [AssessmentWarning] {
+        let requirements = Dictionary(checklist.requirements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let suggester = RequirementSuggester(requirementIDs: checklist.requirements.map(\.id))
+        return AssessmentCheck.warnings(assessment, checklist, partsOfAnswer: { position in
+            requirements[assessment.answers[position].ref].map { AssessmentCheck.Parts($0, applies: true) }
+        }, suggestion: suggester.suggestion(for:))
     }
 
     @Test func anAssessmentForAnotherChecklistIsAnError() throws {

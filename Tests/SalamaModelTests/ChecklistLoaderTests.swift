@@ -100,7 +100,7 @@ struct ChecklistLoaderTests {
         #expect(agrement.requiredFor?.activities == nil)
         #expect(agrement.description.exactly("fr") == "Pour les produits laitiers.")
         #expect(agrement.title.exactly("fr") == "Agrément sanitaire")
-        #expect(agrement.location == Location(file: Self.mini, line: 20, column: 3))
+        #expect(agrement.location == Location(file: Self.mini, line: 28, column: 3))
         #expect(checklist.target("export-eu")?.requiredFor == nil)
         #expect(checklist.target("nope") == nil)
     }
@@ -134,7 +134,7 @@ struct ChecklistLoaderTests {
         #expect(pre01.action?.cost == .low, "cost defaults to low")
         #expect(pre01.action?.text.exactly("fr") == "Nettoyer les locaux chaque jour")
         #expect(pre01.cites.isEmpty && pre01.evidence.isEmpty && pre01.measures.isEmpty && pre01.appliesWhen == nil)
-        #expect(pre01.location == Location(file: Self.mini, line: 27, column: 5))
+        #expect(pre01.location == Location(file: Self.mini, line: 35, column: 5))
 
         let pre02 = try #require(byID["PRE_02"])
         #expect(pre02.severity == .critical)
@@ -155,7 +155,7 @@ struct ChecklistLoaderTests {
         #expect(requirement.weight == 2)
         #expect(requirement.guidance.exactly("fr") == "Analyse annuelle par un laboratoire agréé.")
         #expect(requirement.cites.map(\.source) == ["loi-28-07"])
-        #expect(requirement.cites.first?.at == "art. 3")
+        #expect(requirement.cites.first?.at == LocalizedText("art. 3", language: "fr"))
         #expect(requirement.appliesWhen?.products == ["honey", "dairy"])
         #expect(requirement.appliesWhen?.activities == nil)
         #expect(requirement.evidence.map(\.id) == ["water-analysis"])

@@ -177,6 +177,7 @@ struct FuzzRegressionTests {
         """
         <assessment xmlns="urn:salama:assessment:1" checklist="salama-mini" date="2026-11-20">
         <cooperative id="C-1" name="C"><region>R</region><province>P</province><product>dates</product></cooperative>
+        <assessor name="F" role="member"/>
         \(answers)
         </assessment>
         """

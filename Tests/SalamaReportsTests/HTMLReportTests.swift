@@ -89,7 +89,8 @@ import Testing
         let html = try ReportFixture.report("self", format: .html, language: .fr)
         let pageBreak = try #require(html.range(of: "class=\"page-break\""))
         let firstPage = html[..<pageBreak.lowerBound]
-        #expect(firstPage.contains("Pas encore prêt pour : Autorisation sanitaire"))
+        #expect(firstPage.contains("Autorisation sanitaire : pas prêt — score sous le minimum"))
+        #expect(firstPage.contains("fixer une échéance pour"), "what makes the level ready")
         #expect(firstPage.contains("Prochaines étapes"))
         #expect(firstPage.contains("Faire analyser l&#39;eau par un laboratoire agréé &amp; régler la chloration"))
     }

@@ -9,9 +9,10 @@ import Testing
         let content = ReportContent(try ReportFixture.evaluation("self"), language: .en, audit: false)
         #expect(content.plan.map(\.cost) == [.free, .low, .investment])
         let layout = content.plan.map { tier in tier.groups.map { group in "\(group.severity.rawValue):" + group.findings.map(\.id).joined(separator: ",") } }
-        // STA-02 and TRA-01 are free; PRE-01 and STA-01 are low cost; PRE-02 and TRA-02
-        // need investment. PRE-04 does not apply to a date cooperative; PRE-03 and TRA-03 are met.
-        #expect(layout == [["major:TRA-01", "minor:STA-02"], ["critical:PRE-01", "major:STA-01"], ["major:PRE-02,TRA-02"]])
+        // STA-02 and TRA-01 are free; PRE-01 and STA-01 are low cost; PRE-02 needs investment.
+        // PRE-04 does not apply to a date cooperative; PRE-03 and TRA-03 are met; TRA-02 is not
+        // assessed, so it is no gap and has no action.
+        #expect(layout == [["major:TRA-01", "minor:STA-02"], ["critical:PRE-01", "major:STA-01"], ["major:PRE-02"]])
     }
 
     @Test func aRequirementWithoutActionCostsLittle() throws {
@@ -28,15 +29,15 @@ import Testing
         #expect(why("PRE-01") == ["Water potability analysis dated 2025-10-01 is more than 365 days old"])
         #expect(why("PRE-02") == ["declared “partial”"])
         #expect(why("STA-02") == ["declared not applicable, but the requirement applies to this cooperative"])
-        #expect(why("TRA-02") == ["no answer"])
+        #expect(why("TRA-02") == [], "not assessed: no finding")
+        #expect(content.unassessed.map(\.id) == ["TRA-02"])
         #expect(why("STA-01") == ["Staff medical certificates is dated 2026-12-05, after the assessment date"])
     }
 
     @Test func nextStepsPutTheRequiredTargetsBlockersFirst() throws {
         let content = ReportContent(try ReportFixture.evaluation("self"), language: .en, audit: false)
-        // TRA-02 belongs to the agrément, which a date cooperative does not need: it comes last.
         #expect(content.nextSteps.map(\.id) == ["PRE-01", "TRA-01", "STA-01", "PRE-02", "STA-02"])
-        #expect(content.nextStepsLeft == 1)
+        #expect(content.nextStepsLeft == 0)
     }
 
     @Test func rubricsConformOnlyWithoutOpenFinding() throws {
@@ -50,8 +51,8 @@ import Testing
     @Test func documentsCarryTheirState() throws {
         let content = ReportContent(try ReportFixture.evaluation("self"), language: .en, audit: false)
         #expect(content.documents.map { "\($0.requirementID):\($0.state.rawValue)" }
-                == ["PRE-01:expired", "STA-01:future-dated", "STA-02:missing", "TRA-01:missing", "TRA-02:missing"])
-        #expect(content.documentSummary == "5 documents: 3 missing, 1 expired, 1 dated after the assessment")
+                == ["PRE-01:expired", "STA-01:future-dated", "STA-02:missing", "TRA-01:missing"], "TRA-02 is not assessed yet")
+        #expect(content.documentSummary == "4 documents: 2 missing, 1 expired, 1 dated after the assessment")
     }
 
     @Test func checklistTextsFallBackToTheChecklistLanguage() throws {

@@ -66,7 +66,7 @@ import Testing
         #expect(html.contains("<span class=\"k\">Coopérative :</span> <span class=\"v\"><bdi>Coopérative Nahla</bdi></span>"))
         #expect(html.contains("<span class=\"k\">Identifiant :</span> <span class=\"v\"></span>"), "the placeholder id is left blank")
         #expect(html.contains("<span class=\"k\">Région :</span> <span class=\"v\"></span>"))
-        #expect(html.contains("<span class=\"k\">Produits :</span> <span class=\"v\"><bdi>dates</bdi></span>"))
+        #expect(html.contains("<span class=\"k\">Produits :</span> <span class=\"v\"><bdi>Dattes</bdi></span>"))
         #expect(html.contains("<span class=\"k\">Date :</span> <span class=\"v\"><bdi>2026-11-20</bdi></span>"))
         #expect(!html.contains("échéance"), "a self-assessment sets no deadline")
         let inspection = try WorkbookFixture.template(WorkbookFixture.profile(["dates"], kind: .inspection)).html()

@@ -54,20 +54,21 @@ import Testing
             #expect(answer.measurements.allSatisfy { $0.value == nil })
         }
 
-        // Evaluated: every applicable requirement is answered-but-blank, hence unanswered; the
-        // slots count as missing documents; nothing is unknown to the checklist.
+        // Evaluated: every applicable requirement is answered-but-blank, hence not assessed: no
+        // finding, no document asked for yet, no score; nothing is unknown to the checklist.
         let evaluation = try WorkbookFixture.evaluate(assessment)
         #expect(evaluation.warnings.isEmpty)
         #expect(evaluation.results.filter(\.applicable).map(\.requirement.id) == profileCase.expected)
         for result in evaluation.results {
             #expect((result.answer != nil) == result.applicable, "\(result.requirement.id)")
             if result.applicable {
-                #expect(result.status == .unanswered)
-                #expect(result.reasons == [.unanswered])
+                #expect(result.status == .unassessed)
+                #expect(result.reasons.isEmpty)
             }
         }
-        #expect(evaluation.documents.allSatisfy { $0.state == .missing })
-        #expect(evaluation.targets.allSatisfy { $0.score == 0 || $0.applicable == 0 })
+        #expect(evaluation.findings.isEmpty)
+        #expect(evaluation.documents.isEmpty)
+        #expect(evaluation.targets.allSatisfy { ($0.score == nil && $0.verdict == .incomplete) || $0.applicable == 0 })
     }
 
     @Test func commentsCarryTitlesUnitsAndValidityInTheChosenLanguage() throws {
@@ -121,16 +122,20 @@ import Testing
         #expect(assessment.date.description == "2024-02-29")
     }
 
-    @Test func profileProblemsAreNamed() {
-        var profile = WorkbookFixture.profile(["Honey", "goat-cheese"], ["pack aging"])
-        profile.cooperative.id = "-bad"
-        #expect(profile.problems == [
-            "product 'Honey' is not a token (lower-case letters, digits and '-', for example goat-cheese)",
-            "activity 'pack aging' is not a token (lower-case letters, digits and '-', for example packaging)",
-            "cooperative id '-bad' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)",
-        ])
-        #expect(WorkbookFixture.profile([]).problems == ["give at least one product"])
-        #expect(WorkbookFixture.profile(["honey"]).problems.isEmpty)
+    @Test func cooperativeIDsFollowTheContract() {
+        #expect(WorkbookProfile.isCooperativeID("COOP-ERR-0042"))
+        #expect(!WorkbookProfile.isCooperativeID("-bad"))
+        #expect(!WorkbookProfile.isCooperativeID(""))
+    }
+
+    @Test func theVocabularyListingShowsIDsTitlesAndAliases() throws {
+        let checklist = try WorkbookFixture.checklist()
+        let listing = WorkbookVocabularyListing(checklist: checklist, language: .fr).text
+        for term in checklist.products + checklist.activities {
+            #expect(listing.contains(term.id), "\(term.id) is listed")
+        }
+        #expect(listing.hasPrefix("Produits :\n"))
+        #expect(listing.contains("Activités :\n"))
     }
 }
 

@@ -1,0 +1,125 @@
+public import SalamaXML
+import Foundation
+
+/// Whether a vocabulary term is a product or an activity.
+public enum VocabularyKind: String, Sendable, Hashable, CaseIterable {
+    case product
+    case activity
+
+    /// The attribute of `applies-when` and `required-for` that lists terms of this kind.
+    public var attribute: String {
+        switch self {
+        case .product: "products"
+        case .activity: "activities"
+        }
+    }
+}
+
+/// A product or an activity a checklist declares (contract 1.1): the token `applies-when`
+/// and `required-for` use, its titles per language, and other names people type.
+public struct VocabularyTerm: Sendable, Hashable {
+    public var id: String
+    public var title: LocalizedText
+    public var aliases: [String]
+    public var location: SourceLocation
+
+    public init(id: String, title: LocalizedText, aliases: [String], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.aliases = aliases
+        self.location = location
+    }
+}
+
+/// A typed name that is neither the id, a title nor an alias of any declared term.
+public struct UnknownTermError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var typed: String
+    public var kind: VocabularyKind
+    /// The declared id closest to what was typed, when one is close enough to be a slip.
+    public var closest: String?
+    /// Every declared id of this kind, in document order.
+    public var valid: [String]
+
+    public var description: String {
+        var message = "unknown \(kind.rawValue) '\(typed)'"
+        if let closest { message += ": did you mean '\(closest)'?" }
+        message += valid.isEmpty ? " (the checklist declares no \(kind.attribute))" : " (declared \(kind.attribute): \(valid.joined(separator: ", ")))"
+        return message
+    }
+}
+
+extension Checklist {
+    /// The declared terms of a kind, in document order.
+    public func vocabulary(_ kind: VocabularyKind) -> [VocabularyTerm] {
+        switch kind {
+        case .product: products
+        case .activity: activities
+        }
+    }
+
+    /// The declared term with this id.
+    public func term(_ id: String, kind: VocabularyKind) -> VocabularyTerm? {
+        vocabulary(kind).first { $0.id == id }
+    }
+
+    /// The title of a term in `language` (with the contract's fallback), or the id itself when
+    /// the checklist does not declare it.
+    public func title(ofTerm id: String, kind: VocabularyKind, in language: String?) -> String {
+        guard let term = term(id, kind: kind), !term.title.isEmpty else { return id }
+        return text(term.title, in: language)
+    }
+
+    /// What a person typed (an id, a title or an alias, ignoring case, accents and surrounding
+    /// spaces), resolved to the id of a declared term.
+    public func resolve(_ typed: String, kind: VocabularyKind) throws(UnknownTermError) -> String {
+        let key = Vocabulary.matchingKey(typed)
+        let terms = vocabulary(kind)
+        for term in terms {
+            let names = [term.id] + term.title.entries.map(\.text) + term.aliases
+            if names.contains(where: { Vocabulary.matchingKey($0) == key }) { return term.id }
+        }
+        throw UnknownTermError(typed: typed, kind: kind, closest: Vocabulary.closest(to: typed, in: terms), valid: terms.map(\.id))
+    }
+}
+
+enum Vocabulary {
+    /// A name as people's typing is compared: accents and case dropped, surrounding spaces
+    /// trimmed and inner white space collapsed.
+    static func matchingKey(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The id of the term whose id, title or alias is nearest to `typed`, when that is within
+    /// a third of the typed length (at least 2 edits): close enough to be a typing slip.
+    static func closest(to typed: String, in terms: [VocabularyTerm]) -> String? {
+        let key = Array(matchingKey(typed))
+        var best: (id: String, distance: Int)?
+        for term in terms {
+            for name in [term.id] + term.title.entries.map(\.text) + term.aliases {
+                let distance = EditDistance.between(key, Array(matchingKey(name)))
+                if distance < (best?.distance ?? Int.max) { best = (term.id, distance) }
+            }
+        }
+        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
+        return best.id
+    }
+}
+
+/// Levenshtein distance: insertions, deletions and substitutions each cost one.
+public enum EditDistance {
+    public static func between<C: Equatable>(_ a: [C], _ b: [C]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
