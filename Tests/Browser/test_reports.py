@@ -29,6 +29,8 @@ REPORTS = {
     "compare-ar": ["compare", SELF, INSPECTION, "--format", "html", "--lang", "ar"],
     "workbook-fr": ["template", "--checklist", CHECKLIST, "--products", "honey,dates", "--format", "html", "--lang", "fr"],
     "workbook-ar": ["template", "--checklist", CHECKLIST, "--products", "honey,dates", "--format", "html", "--lang", "ar"],
+    "workbook-inspection-fr": ["template", "--checklist", CHECKLIST, "--products", "honey,dates", "--kind", "inspection",
+                               "--format", "html", "--lang", "fr"],
 }
 
 # What the page says about itself, measured by the browser. Scroll boxes (overflow-x auto or
@@ -142,3 +144,14 @@ def test_printed_pages_are_numbered(name, reports, phone):
     assert len(pages) >= 1
     for number, page in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page, f"page {number} has no 'page {number} / {len(pages)}'"
+
+
+@pytest.mark.parametrize("name", ["workbook-fr", "workbook-ar"])
+def test_the_honey_and_dates_workbook_prints_on_twelve_pages(name, reports, phone):
+    """A workshop prints it for every cooperative: every field, on at most 12 A4 pages, none of
+    them left half empty but the last."""
+    pages = pdf_pages(print_pdf(phone, reports[name]))
+    assert len(pages) <= 12, f"{len(pages)} pages"
+    lines = [len([line for line in page.splitlines() if line.strip()]) for page in pages]
+    fullest = max(lines)
+    assert all(count >= fullest / 2 for count in lines[:-1]), f"lines per page: {lines}"

@@ -74,6 +74,27 @@ import Testing
         #expect(inspection.contains("Cahier d&#39;évaluation — inspection"))
     }
 
+    /// An inspection workbook records the visit and is signed by the inspector and by the
+    /// establishment; a self-assessment workbook by its assessor alone.
+    @Test func theInspectionWorkbookHasTheVisitAndBothSignatures() throws {
+        let inspection = try WorkbookFixture.template(WorkbookFixture.profile(["dates"], kind: .inspection)).html()
+        for field in ["N° du rapport :", "Service :", "Horaire :", "Lieu :", "Objet de la visite :", "Inspecteurs :"] {
+            #expect(inspection.contains("<span class=\"k\">\(field)</span>"), "\(field)")
+        }
+        for purpose in ["première visite", "contrôle régulier", "visite de suivi", "suite à une plainte", "autre"] {
+            #expect(inspection.contains("<span class=\"box\"></span>\(purpose)</span>"), "\(purpose)")
+        }
+        #expect(inspection.contains("<th>Personnes rencontrées</th><th>Nom et qualité</th>"))
+        #expect(inspection.contains("<th>Échantillons prélevés</th><th>Identifiant</th><th>Produit</th><th>Analyse</th><th>Laboratoire</th>"))
+        #expect(inspection.contains("<h3>L&#39;inspecteur</h3>") && inspection.contains("<h3>Le représentant de la coopérative</h3>"))
+        #expect(HTMLCheck.diagnostics(of: inspection) == [])
+
+        let selfAssessment = try WorkbookFixture.template(WorkbookFixture.profile(["dates"])).html()
+        #expect(!selfAssessment.contains("Objet de la visite"))
+        #expect(!selfAssessment.contains("<h3>Le représentant de la coopérative</h3>"))
+        #expect(selfAssessment.contains("<h3>Évaluateur</h3>"))
+    }
+
     @Test func textIsEscapedAndThePageIsSelfContained() throws {
         let name = "Nahla & fils <script>alert(\"x\")</script> 'bio' -- رحمة"
         let html = try WorkbookFixture.template(WorkbookFixture.profile(["honey"], name: name)).html()
