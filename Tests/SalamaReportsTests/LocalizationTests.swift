@@ -1,8 +1,31 @@
+import Foundation
 import SalamaReports
+import SalamaTestSupport
 import Testing
 
-/// The one localization table: every label in the three languages.
+/// The catalogues of labels: every label in the three languages, no key the code does not know,
+/// and the binary carrying the catalogues as translators wrote them.
 @Suite struct LocalizationTests {
+    @Test("each catalogue has every key and only those", arguments: Language.allCases)
+    func everyCatalogueHasExactlyTheKeys(_ language: Language) throws {
+        let file = Fixtures.repositoryPath("Translations/\(language.rawValue).json")
+        let data = try Data(contentsOf: URL(fileURLWithPath: file))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(file) is not a JSON object")
+        let keys = Set(Label.allCases.map(\.rawValue))
+        #expect(keys.subtracting(object.keys).sorted() == [], "keys missing from \(file)")
+        #expect(Set(object.keys).subtracting(keys).sorted() == [], "keys of \(file) the code does not know")
+        for (key, value) in object {
+            #expect((value as? String).map { !$0.trimmingCharacters(in: .whitespaces).isEmpty } == true, "\(key) in \(file)")
+        }
+        #expect(TranslationCatalogue.labels(language).count == keys.count, "the embedded catalogue reads whole")
+    }
+
+    @Test("the binary embeds the catalogues as written (scripts/embed-translations.sh)", arguments: Language.allCases)
+    func theEmbeddedCataloguesAreTheFiles(_ language: Language) throws {
+        let file = try String(contentsOfFile: Fixtures.repositoryPath("Translations/\(language.rawValue).json"), encoding: .utf8)
+        #expect(TranslationCatalogue.source(language) + "\n" == file, "run scripts/embed-translations.sh")
+    }
+
     @Test("every label has a French, an Arabic and an English text", arguments: Label.allCases)
     func everyLabelIsTranslated(_ label: Label) {
         for language in Language.allCases {
