@@ -176,7 +176,12 @@ enum EmbeddedTranslations {
   "value": "Valeur",
   "limits": "Limites",
   "notes": "Notes",
-  "page": "Page"
+  "page": "Page",
+  "selfAssessmentAudit": "Auto-évaluation au format du rapport de visite",
+  "selfAssessmentAuditBasis": "Auto-évaluation de la coopérative présentée comme le rapport de visite officiel (arrêté n° 244-13, annexe II-1) ; ce n'est pas une visite de l'ONSSA",
+  "theAssessor": "L'évaluateur",
+  "stamp": "Cachet de l'établissement",
+  "thresholdsNote": "Les seuils (score minimum, écarts majeurs tolérés) sont la lecture que fait Salama de la réglementation, non des seuils fixés par l'ONSSA."
 }
 """#
 
@@ -356,7 +361,12 @@ enum EmbeddedTranslations {
   "value": "القيمة",
   "limits": "الحدود",
   "notes": "ملاحظات",
-  "page": "صفحة"
+  "page": "صفحة",
+  "selfAssessmentAudit": "تقييم ذاتي على نموذج تقرير الزيارة",
+  "selfAssessmentAuditBasis": "تقييم ذاتي للتعاونية معروض على نموذج تقرير الزيارة الرسمي (القرار رقم 244-13، الملحق II-1)؛ وليس زيارة من المكتب الوطني للسلامة الصحية للمنتجات الغذائية",
+  "theAssessor": "المُقيِّم",
+  "stamp": "ختم المؤسسة",
+  "thresholdsNote": "العتبات (الحد الأدنى للنتيجة وعدد النواقص الرئيسية المسموح به) هي قراءة سلامة للنصوص التنظيمية، وليست عتبات حددها المكتب الوطني للسلامة الصحية للمنتجات الغذائية."
 }
 """#
 
@@ -536,7 +546,12 @@ enum EmbeddedTranslations {
   "value": "Value",
   "limits": "Limits",
   "notes": "Notes",
-  "page": "Page"
+  "page": "Page",
+  "selfAssessmentAudit": "Self-assessment in the visit report's layout",
+  "selfAssessmentAuditBasis": "The cooperative's self-assessment laid out as the official visit report (Arrêté 244-13, annex II-1); it is not an ONSSA visit",
+  "theAssessor": "The assessor",
+  "stamp": "Establishment's stamp",
+  "thresholdsNote": "The thresholds (minimum score, major gaps allowed) are Salama's reading of the regulations, not thresholds set by ONSSA."
 }
 """#
 

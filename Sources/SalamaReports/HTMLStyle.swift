@@ -109,13 +109,19 @@ enum HTMLStyle {
     .conform-yes { color: var(--ok); font-weight: 700; }
     .conform-no { color: var(--ko); font-weight: 700; }
     .conform-na { color: var(--muted); }
-    .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin-top: 8px; break-inside: avoid; }
-    .signature { border: 1px solid var(--ink); border-radius: 4px; padding: 8px 10px; min-height: 42mm; }
+    .signatures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; margin-top: 8px; break-inside: avoid; }
+    .signature { border: 1px solid var(--ink); border-radius: 4px; padding: 8px 10px; min-height: 38mm; }
     .signature h3 { margin: 0 0 8px; }
     .signature p { margin: 0 0 10px; }
     .signature .line { display: block; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
     .page-break { break-before: page; }
+    /* The conclusion and the signatures share the visit report's last page. */
+    .closing { break-inside: avoid; }
     .conclusion, .signatures-section { break-inside: avoid; }
+    .thresholds { font-size: 8pt; }
+    .conclusion .targets .steps { margin: 0; font-size: 8pt; line-height: 1.3; }
+    .conclusion .targets .steps li { margin: 0; }
+    .signature.stamp { border-style: dashed; }
     footer { margin-top: 16px; padding-top: 4px; border-top: 1px solid var(--line); color: var(--muted); font-size: 8pt; }
     @media print {
       html { background: none; }

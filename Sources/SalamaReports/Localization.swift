@@ -44,6 +44,8 @@ public enum Label: String, Sendable, CaseIterable {
     case evidenceToShow, documentDate, documentReference, measurements, value, limits, notes
     // The foot of every printed page.
     case page
+    // The visit report's closing page.
+    case selfAssessmentAudit, selfAssessmentAuditBasis, theAssessor, stamp, thresholdsNote
 
     /// The label in `language`, from that language's catalogue (`Translations/LANG.json`).
     public func text(_ language: Language) -> String {
@@ -383,6 +385,11 @@ public struct Localizer: Sendable {
     /// What was declared for an open requirement, when that alone explains the gap.
     public func declaredOpen(_ status: AnswerStatus) -> String {
         pick("déclaré « \(declared(status)) »", "المُصرَّح به: «\(declared(status))»", "declared “\(declared(status))”")
+    }
+
+    /// What an inspector found for an open requirement, when that alone explains the gap.
+    public func foundOpen(_ status: AnswerStatus) -> String {
+        pick("constaté « \(declared(status)) »", "المُعاين: «\(declared(status))»", "found “\(declared(status))”")
     }
 
     /// A citation: the source's title and the article.

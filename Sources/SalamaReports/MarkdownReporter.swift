@@ -22,7 +22,7 @@ public struct MarkdownReporter: Reporter {
         line("# \(m(content.title)) — \(m(content.header.cooperativeName))")
         line()
         if content.audit {
-            line("*\(m(say(.visitReportBasis)))*")
+            line("*\(m(say(content.inspection ? .visitReportBasis : .selfAssessmentAuditBasis)))*")
             line()
         }
         header(content).forEach { line($0) }
@@ -204,7 +204,7 @@ public struct MarkdownReporter: Reporter {
 
     static func visitReport(_ content: ReportContent) -> [String] {
         let say = content.say
-        var lines = ["## \(m(say(.visitReport)))", ""]
+        var lines = ["## \(m(content.title))", ""]
         lines.append(row([say(.rubric), say(.conformity), say(.observations), say(.correctiveMeasures), say(.timeline)].map(m)))
         lines.append("| --- | --- | --- | --- | --- |")
         for rubric in content.rubrics {

@@ -155,3 +155,24 @@ def test_the_honey_and_dates_workbook_prints_on_twelve_pages(name, reports, phon
     lines = [len([line for line in page.splitlines() if line.strip()]) for page in pages]
     fullest = max(lines)
     assert all(count >= fullest / 2 for count in lines[:-1]), f"lines per page: {lines}"
+
+
+@pytest.mark.parametrize("name", ["inspection-fr", "inspection-ar", "audit-fr"])
+def test_the_visit_report_closes_with_conclusion_and_signatures_on_its_last_page(name, reports, phone):
+    """Printed on A4, the visit report's last page holds the conclusion, the signature blocks and
+    the stamp box together, nothing of them on an earlier page."""
+    pages = pdf_pages(print_pdf(phone, reports[name]))
+    words = {"fr": ("Conclusion", "Signatures", "Cachet de l'établissement"),
+             "ar": ("الخلاصة", "التوقيعات", "ختم المؤسسة")}[name.rsplit("-", 1)[1]]
+    last = pages[-1]
+    for word in words:
+        assert word in last, f"'{word}' is not on the last page"
+    for page in pages[:-1]:
+        assert words[1] not in page and words[2] not in page
+
+
+def test_a_self_assessment_in_the_visit_layout_is_not_an_onssa_visit(reports, phone):
+    phone.get(reports["audit-fr"].as_uri())
+    kicker = phone.execute_script("return document.querySelector('.kicker').textContent")
+    assert kicker == "Auto-évaluation au format du rapport de visite"
+    assert "Rapport de visite" not in phone.execute_script("return document.body.innerText")
