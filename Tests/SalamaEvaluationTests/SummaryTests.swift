@@ -152,7 +152,8 @@ import SalamaTestSupport
                 let openIn = inScope.filter { credit[$0]! < 1 }
                 let critical = openIn.contains { Self.severity[$0] == "critical" }
                 let majors = openIn.filter { Self.severity[$0] == "major" }.count
-                // No deadline is ever given here: any tolerated open major blocks.
+                // No deadline is ever given here, so an open major blocks whatever max-major allows:
+                // too many for t2 (none allowed), without deadline for t1 and t3.
                 let blocked = (blank.isEmpty && score < minimum[target]!) || critical || majors > 0
                 let verdict = blocked ? "not-ready" : blank.isEmpty ? "ready" : "incomplete"
                 verdicts[target, default: [:]][verdict, default: 0] += 1
