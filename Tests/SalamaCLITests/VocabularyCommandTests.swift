@@ -13,7 +13,7 @@ struct VocabularyCommandTests {
     /// The two errors the fixture marks, as the commands print them: its <product>dattes</product>
     /// on line 11 and <activity>drying</activity> on line 13, each indented by four spaces.
     static let productError = "\(undeclared):11:5: error: unknown product 'dattes': did you mean 'dates'? (declared products: cheese, dairy, goat-cheese, honey, milk, dates)"
-    static let activityError = "\(undeclared):13:5: error: unknown activity 'drying' (declared activities: ripening, packaging)"
+    static let activityError = "\(undeclared):13:5: error: unknown activity 'drying': the closest declared id is 'ripening' (declared activities: ripening, packaging)"
 
     static func errorLines(_ text: String) -> [String] {
         text.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }

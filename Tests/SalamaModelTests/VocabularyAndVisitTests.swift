@@ -77,18 +77,27 @@ import Testing
     @Test func anUnknownNameNamesTheClosestIdAndTheValidOnes() throws {
         let checklist = try ChecklistLoader.load(path: Self.mini).value
         let products = ["cheese", "dairy", "goat-cheese", "honey", "milk", "dates"]
+        func failure(_ typed: String, _ kind: VocabularyKind) -> UnknownTermError? {
+            do {
+                _ = try checklist.resolve(typed, kind: kind)
+                return nil
+            } catch {
+                return error
+            }
+        }
         // "dattier" is two insertions away from the alias "datte" (datt-e → datt-i-e-r), within
         // the slip limit max(2, 7 / 3) = 2.
-        #expect(throws: UnknownTermError(typed: "dattier", kind: .product, closest: "dates", valid: products)) {
-            try checklist.resolve("dattier", kind: .product)
-        }
-        // "argan" is far from every name: no guess, only the list.
-        let argan = UnknownTermError(typed: "argan", kind: .product, closest: nil, valid: products)
-        #expect(throws: argan) { try checklist.resolve("argan", kind: .product) }
-        #expect(argan.description == "unknown product 'argan' (declared products: cheese, dairy, goat-cheese, honey, milk, dates)")
-        #expect(throws: UnknownTermError(typed: "packing", kind: .activity, closest: "packaging", valid: ["ripening", "packaging"])) {
-            try checklist.resolve("packing", kind: .activity)
-        }
+        let dattier = try #require(failure("dattier", .product))
+        #expect((dattier.closest, dattier.closestIsLikely, dattier.valid) == ("dates", true, products))
+        #expect(dattier.description == "unknown product 'dattier': did you mean 'dates'? (declared products: cheese, dairy, goat-cheese, honey, milk, dates)")
+        // "argan" is far from every name: the least far id is still named, as no guess.
+        let argan = try #require(failure("argan", .product))
+        let closest = try #require(argan.closest)
+        #expect(products.contains(closest))
+        #expect(!argan.closestIsLikely)
+        #expect(argan.description == "unknown product 'argan': the closest declared id is '\(closest)' (declared products: cheese, dairy, goat-cheese, honey, milk, dates)")
+        let packing = try #require(failure("packing", .activity))
+        #expect((packing.closest, packing.closestIsLikely, packing.valid) == ("packaging", true, ["ripening", "packaging"]))
         // A checklist without vocabulary says so.
         let minimal = try ChecklistLoader.load(path: Fixtures.path("checklists/valid/minimal.xml")).value
         do {
@@ -156,7 +165,7 @@ import Testing
         #expect(errors.filter(\.isError).count == 2)
         #expect(errors.first?.message.hasPrefix(
             "unknown product 'dattes': did you mean 'dates'? (declared products: cheese, dairy, goat-cheese, honey, milk, dates)") == true)
-        #expect(errors.last?.message.hasPrefix("unknown activity 'drying' (declared activities: ripening, packaging)") == true)
+        #expect(errors.last?.message.hasPrefix("unknown activity 'drying': the closest declared id is 'ripening' (declared activities: ripening, packaging)") == true)
     }
 
     @Test func anAssessmentForAnotherChecklistIsOnlyThatError() throws {
