@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -27,7 +28,7 @@ let package = Package(
         // The only layer that touches C pointers.
         .target(name: "SalamaXML", dependencies: ["CLibXML2"]),
         // Checklist and assessment values and their loaders.
-        .target(name: "SalamaModel", dependencies: ["SalamaXML"]),
+        .target(name: "SalamaModel", dependencies: ["SalamaXML", .product(name: "Crypto", package: "swift-crypto")]),
         // Evaluation, aggregation and comparison: pure functions of the model.
         .target(name: "SalamaEvaluation", dependencies: ["SalamaModel"]),
         // One type per output format.
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Public")]
         ),

@@ -53,7 +53,7 @@ public enum AssessmentLoader {
         for child in root.children {
             switch child.name {
             case "cooperative":
-                cooperative = buildCooperative(child)
+                cooperative = buildCooperative(child, context: &context)
             case "assessor":
                 if let role = child.attribute("role").flatMap(AssessorRole.init(rawValue:)) {
                     assessors.append(Assessor(name: child.attribute("name") ?? "", role: role))
@@ -86,7 +86,7 @@ public enum AssessmentLoader {
         )
     }
 
-    private static func buildCooperative(_ element: XMLElement) -> Cooperative? {
+    private static func buildCooperative(_ element: XMLElement, context: inout LoadContext) -> Cooperative? {
         guard let id = element.attribute("id"), let name = element.attribute("name") else { return nil }
         var cooperative = Cooperative(id: id, name: name, region: "", province: "", products: [])
         for child in element.children {
@@ -95,7 +95,7 @@ public enum AssessmentLoader {
             case "region": cooperative.region = text
             case "province": cooperative.province = text
             case "commune": cooperative.commune = text
-            case "members": cooperative.members = Int(text)
+            case "members": cooperative.members = context.integer(text, at: child, what: "<members>")
             case "product":
                 cooperative.products.append(text)
                 cooperative.productLocations.append(child.location)
@@ -115,7 +115,8 @@ public enum AssessmentLoader {
             start: element.attribute("start"),
             end: element.attribute("end"),
             place: element.attribute("place"))
-        if let start = visit.start, let end = visit.end, start.utf8.count == 5, end.utf8.count == 5, end < start {
+        // Times that are no times are the schema's to report, not compared.
+        if let start = visit.start, let end = visit.end, Lexical.isTime(start), Lexical.isTime(end), end < start {
             context.error(element, "the visit ends at \(end), before it starts at \(start)")
         }
         for child in element.children {

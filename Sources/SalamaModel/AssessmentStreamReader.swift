@@ -344,6 +344,14 @@ enum Lexical {
         return !first
     }
 
+    /// `HH:MM` on a 24-hour clock, as the schema's visit times.
+    static func isTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == 0x3A, bytes.indices.allSatisfy({ $0 == 2 || (0x30...0x39).contains(bytes[$0]) }) else { return false }
+        let hours = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30), minutes = Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30)
+        return hours < 24 && minutes < 60
+    }
+
     /// `[a-z0-9-]+`
     static func isToken(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D }
@@ -362,6 +370,8 @@ enum Lexical {
     }
 
     /// Digits with an optional sign and fraction, nothing else (no white space, no exponent).
+    /// Longer numbers than `Syntax.plainDecimalDigits` go the careful way, whose schema
+    /// validator has the last word on them: both paths then follow one rule.
     static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         var digits = 0, dots = 0
         for (index, byte) in text.enumerated() {
@@ -370,7 +380,7 @@ enum Lexical {
             else if (byte == 0x2D || byte == 0x2B) && index == 0 { continue }
             else { return nil }
         }
-        guard digits > 0, dots <= 1, digits <= 30 else { return nil }
+        guard digits > 0, dots <= 1, digits <= Syntax.plainDecimalDigits else { return nil }
         return Double(String(decoding: text, as: UTF8.self))
     }
 

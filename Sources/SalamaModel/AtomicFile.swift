@@ -60,8 +60,9 @@ public enum AtomicFile {
         syncFolder(folder)
     }
 
-    /// Writes every byte, retrying short writes and interruptions; the errno of a failure, or nil.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    /// Writes every byte to an open descriptor, retrying short writes and interruptions; the
+    /// errno of a failure, or nil. Standard output and error are written through it too.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {

@@ -22,19 +22,14 @@ public enum HTMLPage {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"generator\" content=\"salama\">\n"
         html += "<title>\(text(title))</title>\n"
-        html += "<style>\(styleElementText(style))</style>\n</head>\n<body>\n"
-        html += body
+        html += "<style>\n\(ReportStyle.css(language: language, extra: style))</style>\n</head>\n<body>\n"
+        html += Typesetting.html(TableLabels.label(body, language: language), language: language)
         html += "</body>\n</html>\n"
         return html
     }
 
-    /// The text of a document's `<style>` element when `style` is added to the report's style
-    /// sheet: what a Content-Security-Policy hash of the page's style covers.
-    public static func styleElementText(_ style: String = "") -> String {
-        "\n\(HTMLStyle.css)\n\(style)"
-    }
-
-    /// The CSS the summary and the comparison add (see `aggregateCSS`).
+    /// The CSS the summary and the comparison add to the report's style sheet (see
+    /// `aggregateCSS`), for front ends that must know every style a page may inline.
     public static var aggregateStyle: String { aggregateCSS }
 
     /// One page: an `<article class="report">` in `language`, holding `content` (already HTML).

@@ -1,3 +1,6 @@
+import Foundation
+import SalamaXML
+
 /// Escaping of text for Markdown (CommonMark with GitHub's tables), so that text from a file
 /// shows literally: no emphasis, link, HTML, heading, list or table cell comes out of it.
 public enum MarkdownEscaping {
@@ -10,7 +13,7 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
-        for character in text {
+        for character in VisibleText.escaping(text) {
             if character.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
@@ -30,11 +33,18 @@ public enum MarkdownEscaping {
         return out
     }
 
+    /// Escaped Markdown in italics, unless it holds Arabic: Arabic has no italic, and a slanted
+    /// Naskh is a synthetic one, hard to read.
+    public static func emphasis(_ markdown: String) -> String {
+        let arabic = markdown.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        return arabic ? markdown : "*\(markdown)*"
+    }
+
     /// `text` as a code span: fenced by more backticks than any run inside it, so that nothing
     /// in it can end the span (GitHub's tables still need `|` escaped, which they honour inside
     /// code spans).
     public static func code(_ text: String) -> String {
-        let inline = escapeSpaces(text).replacingOccurrences(of: "|", with: "\\|")
+        let inline = escapeSpaces(VisibleText.escaping(text)).replacingOccurrences(of: "|", with: "\\|")
         var longest = 0, run = 0
         for character in inline {
             run = character == "`" ? run + 1 : 0

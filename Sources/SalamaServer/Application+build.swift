@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdAuth
@@ -99,33 +100,33 @@ func buildRouter(workshop: Workshop, views: Views, sessions: any PersistDriver, 
 }
 
 /// The Content-Security-Policy of every response: nothing from elsewhere, no inline script;
-/// the only inline style allowed is that of the reports (by its hash), which are
-/// self-contained print pages.
+/// the only inline styles allowed are those of the reports (by their hashes: one per language,
+/// for the check report and for the summary), which are self-contained print pages.
 enum ContentPolicy {
-    static var policy: ContentSecurityPolicy {
-        [
+    static let policy: ContentSecurityPolicy = {
+        var hashes: [String] = []
+        for language in Language.allCases {
+            for extra in ["", HTMLPage.aggregateStyle] {
+                hashes.append("'sha256-\(hash("\n" + ReportStyle.css(language: language, extra: extra)))'")
+            }
+        }
+        // The builder takes a fixed list; the hashes go in as one value.
+        let reportStyles = ContentSecurityPolicy.FetchDirectiveValue(stringLiteral: hashes.joined(separator: " "))
+        return [
             .defaultSrc(.none),
             .scriptSrc(.self),
-            .styleSrc(.self, .hash(.sha256, base64: hash(HTMLPage.styleElementText())),
-                      .hash(.sha256, base64: hash(HTMLPage.styleElementText(HTMLPage.aggregateStyle)))),
+            .styleSrc(.self, reportStyles),
             .imgSrc(.self),
             .connectSrc(.self),
             .formAction(.self),
             .frameAncestors(.none),
             .baseURI(.none),
         ]
-    }
+    }()
 
     /// The base64 SHA-256 of a style element's text, as CSP writes hashes.
     static func hash(_ text: String) -> String {
-        let hex = Array(SHA256.hex(of: Array(text.utf8)).utf8)
-        var bytes: [UInt8] = []
-        var index = 0
-        while index + 1 < hex.count {
-            bytes.append(UInt8(String(decoding: hex[index...index + 1], as: UTF8.self), radix: 16) ?? 0)
-            index += 2
-        }
-        return Data(bytes).base64EncodedString()
+        Data(Crypto.SHA256.hash(data: Array(text.utf8))).base64EncodedString()
     }
 }
 

@@ -31,7 +31,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var checklists: ChecklistOptions
 
     @Option(help: "Report format.")
-    var format: CompareFormat = .json
+    var format: CompareFormat = .text
 
     @Option(help: "Language of the report (default: the checklist's).")
     var lang: Language?
@@ -40,6 +40,7 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try Console.refuseOutput(output, overwriting: [old, new] + checklists.inputFiles)
         let run = checklists.checkRun()
         let outcomes = [old, new].map(run.check)
         outcomes.forEach { Console.print($0.diagnostics) }

@@ -31,7 +31,7 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var checklists: ChecklistOptions
 
     @Option(help: "Report format.")
-    var format: SummaryFormat = .json
+    var format: SummaryFormat = .text
 
     @Option(help: "Break the aggregate down by province or by product.")
     var by: SummaryGrouping?
@@ -50,10 +50,11 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = SummaryRun.files(under: paths)
+        let listing = SummaryRun.listing(under: paths)
+        try Console.refuseOutput(output, overwriting: listing.files + checklists.inputFiles)
         let report: SummaryReport
         do {
-            report = try checklists.summaryRun(grouping: by).run(files: files)
+            report = try checklists.summaryRun(grouping: by).run(listing)
         } catch {
             Console.print(error.diagnostics)
             throw Exit.invalidInput

@@ -55,8 +55,9 @@ struct LinkRouteTests {
             let body = encode([
                 ("a[IMP-01][status]", "yes"), ("a[IMP-01][rev]", "0"),
                 ("a[IMP-02][status]", "partial"), ("a[IMP-02][rev]", "0"), ("a[IMP-02][note]", "Cour boueuse <après> la pluie"),
-                ("a[IMP-03][status]", "yes"), ("a[IMP-03][rev]", "0"), ("a[IMP-03][ev][water-analysis]", "2026-05-21"),
-                ("a[IMP-04][rev]", "0"), ("a[IMP-04][status]", ""),
+                ("a[IMP-10][status]", "yes"), ("a[IMP-10][rev]", "0"), ("a[IMP-10][ev][water-analysis]", "2026-05-21"),
+                ("a[IMP-04][status]", "na"), ("a[IMP-04][rev]", "0"),
+                ("a[IMP-05][rev]", "0"), ("a[IMP-05][status]", ""),
             ])
             try await client.execute(uri: "\(link)/fr/r/1", method: .post, headers: formHeaders, body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .seeOther)
@@ -67,8 +68,10 @@ struct LinkRouteTests {
             #expect(answers["IMP-01"]?.status == .yes)
             #expect(answers["IMP-02"]?.status == .partial)
             #expect(answers["IMP-02"]?.notes == ["Cour boueuse <après> la pluie"])
-            #expect(answers["IMP-03"]?.evidence.first?.date == Day(iso: "2026-05-21"))
-            #expect(answers["IMP-04"]?.status == nil)
+            #expect(answers["IMP-10"]?.evidence.first?.date == Day(iso: "2026-05-21"))
+            // Not applicable is offered, and kept, only where the checklist allows it.
+            #expect(answers["IMP-04"]?.status == .na)
+            #expect(answers["IMP-05"]?.status == nil)
             #expect(assessment.date == Day(iso: "2026-11-20"))
             // The previous version is in the history.
             #expect(FileManager.default.fileExists(atPath: data.history(key, revision: 0)))
@@ -77,10 +80,12 @@ struct LinkRouteTests {
                 #expect(page.contains("value=\"yes\" id=\"s-IMP-01-yes\" checked"))
                 #expect(page.contains("Cour boueuse &lt;après&gt; la pluie"))
                 #expect(page.contains("value=\"2026-05-21\""))
-                #expect(page.contains("<bdi id=\"answered\">3</bdi>"))
+                #expect(page.contains("<bdi id=\"answered\">4</bdi>"))
+                #expect(page.contains("id=\"s-IMP-04-na\""))
+                #expect(!page.contains("id=\"s-IMP-01-na\""))
             }
             try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
-                #expect(String(buffer: response.body).contains("3 / \(assessment.answers.count)"))
+                #expect(String(buffer: response.body).contains("4 / \(assessment.answers.count)"))
             }
             // The result is the check report of the saved file.
             try await client.execute(uri: "\(link)/fr/result", method: .get) { response in
@@ -116,10 +121,12 @@ struct LinkRouteTests {
             }
             let answer = try AssessmentLoader.load(path: data.assessment(key)).value.answers.first { $0.ref == "HON-03" }
             #expect(answer?.measurements.first?.value == 17.5)
-            // A status that does not exist is refused.
-            let status = encode([("a[HON-03][status]", "maybe"), ("a[HON-03][rev]", "1")])
-            try await client.execute(uri: "\(link)/fr/r/\(rubric)", method: .post, headers: formHeaders, body: ByteBuffer(string: status)) {
-                #expect($0.status == .badRequest)
+            // A status that does not exist, or "not applicable" where the checklist does not allow it, is refused.
+            for refused in ["maybe", "na"] {
+                let status = encode([("a[HON-03][status]", refused), ("a[HON-03][rev]", "1")])
+                try await client.execute(uri: "\(link)/fr/r/\(rubric)", method: .post, headers: formHeaders, body: ByteBuffer(string: status)) {
+                    #expect($0.status == .badRequest)
+                }
             }
         }
     }

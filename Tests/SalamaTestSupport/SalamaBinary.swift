@@ -19,11 +19,18 @@ public enum SalamaBinary {
         return folder.appendingPathComponent("salama")
     }
 
-    /// Runs `salama ARGUMENTS` in `directory` (the repository by default).
+    /// Runs a `/bin/sh` command line in `directory`, with `$SALAMA` naming the binary: for
+    /// redirections (`> /dev/full`, `>&-`, `ulimit`) that `run` cannot express.
+    public static func runShell(_ command: String, in directory: String = Fixtures.repository.path) throws -> Result {
+        try run(["-c", command], in: directory, environment: ["SALAMA": url.path], executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
+    /// Runs `salama ARGUMENTS` in `directory` (the repository by default); `executable` is
+    /// the built binary unless a copy of it is given.
     public static func run(_ arguments: [String], in directory: String = Fixtures.repository.path,
-                           environment: [String: String] = [:], input: Data? = nil) throws -> Result {
+                           environment: [String: String] = [:], input: Data? = nil, executable: URL = url) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
