@@ -121,6 +121,38 @@ struct TrainerRouteTests {
         }
     }
 
+    @Test("The other pages: home, the new-cooperative and import forms, the language switch, static files")
+    func otherPages() async throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        try await harness.run { client in
+            try await client.execute(uri: "/", method: .get) { #expect($0.headers[.location] == "/trainer") }
+            try await client.execute(uri: "/static/app.js", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.csp]?.contains("script-src 'self'") == true)
+            }
+            try await client.execute(uri: "/static/../Templates/login.mustache", method: .get) { #expect($0.status != .ok) }
+            let trainer = try await client.login()
+            try await client.execute(uri: "/trainer/new", method: .get, headers: trainer.headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("name=\"products[]\" value=\"dates\""))
+                #expect(page.contains("Dattes"))
+            }
+            try await client.execute(uri: "/trainer/import", method: .get, headers: trainer.headers) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("<script src=\"/static/trainer.js\" defer></script>"))
+            }
+            let cookie = try await client.execute(uri: "/trainer/language/ar", method: .get, headers: trainer.headers) { response in
+                #expect(response.headers[.location] == "/trainer")
+                return String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+            }
+            try await client.execute(uri: "/trainer", method: .get, headers: [.cookie: trainer.cookie + "; " + cookie]) { response in
+                #expect(String(buffer: response.body).contains("<html lang=\"ar\" dir=\"rtl\">"))
+            }
+            try await client.execute(uri: "/trainer/language/xx", method: .get, headers: trainer.headers) { #expect($0.status == .notFound) }
+        }
+    }
+
     @Test("A new cooperative: a blank self-assessment file for its products, a row on the dashboard, a handout with its QR code")
     func addCooperative() async throws {
         let harness = try Harness()
