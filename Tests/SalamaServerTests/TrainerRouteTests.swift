@@ -237,6 +237,20 @@ struct TrainerRouteTests {
             try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
                 #expect(String(buffer: response.body).contains("Nakhil"))
             }
+            // A blank CSV workbook from `salama template --format csv`.
+            let checklist = try ChecklistLoader.load(path: Fixtures.repositoryPath("Checklists/onssa-hygiene.xml")).value
+            let profile = WorkbookProfile(cooperative: Cooperative(id: "COOP-CSV-1", name: "Coopérative Zitoune", region: "", province: "Ouarzazate",
+                                                                   products: ["olive-oil"]), date: Day(iso: "2026-11-20")!)
+            let csv = WorkbookTemplate(checklist: checklist, profile: profile).csv()
+            try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
+                                     body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "zitoune.csv"), ("content", csv)]))) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/trainer", method: .get, headers: trainer.headers) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("data-key=\"COOP-CSV-1-self\""))
+                #expect(page.contains("Coopérative Zitoune"))
+            }
             let other = sample.replacingOccurrences(of: "checklist=\"onssa-hygiene\"", with: "checklist=\"other\"")
             try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
                                      body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "other.xml"), ("content", other)]))) { response in

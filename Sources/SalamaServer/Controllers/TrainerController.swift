@@ -170,7 +170,7 @@ struct TrainerController {
     private func summaryReport() throws -> SummaryReport {
         let files = SummaryRun.files(under: [workshop.folder.assessments])
         do {
-            return try SummaryRun(catalog: workshop.catalog, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
+            return try SummaryRun(catalog: workshop.catalog, loadAssessment: { [catalog = workshop.catalog] path throws(InvalidInputError) in try AssessmentFiles.load(path: path, checklists: catalog) })
                 .run(files: files)
         } catch {
             throw HTTPError(.internalServerError)

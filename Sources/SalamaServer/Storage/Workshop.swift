@@ -23,6 +23,8 @@ final class Workshop: @unchecked Sendable {
     private let historyLimit: Int
     private let today: @Sendable () -> Day
     private let lock = NSLock()
+    /// Serialises additions, so that two at once never pick the same id or file name.
+    private let adding = NSLock()
     private var cells: [AssessmentCell] = []
 
     /// Opens (or creates) the data folder and every assessment it holds.
@@ -51,7 +53,7 @@ final class Workshop: @unchecked Sendable {
             throw WorkshopProblem(messages: problems.isEmpty ? ["\(checklists): no checklist (*.xml) in this folder"] : problems)
         }
         checklist = found
-        run = CheckRun(catalog: catalog, loadAssessment: { path throws(InvalidInputError) in try AssessmentFiles.load(path: path) })
+        run = CheckRun(catalog: catalog, loadAssessment: { [catalog] path throws(InvalidInputError) in try AssessmentFiles.load(path: path, checklists: catalog) })
         requirements = Dictionary(found.requirements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for key in folder.recordKeys() where DataFolder.isKey(key) {
             do {
@@ -87,6 +89,8 @@ final class Workshop: @unchecked Sendable {
 
     /// Adds a cooperative's self-assessment: a blank workbook for its products and activities.
     func addCooperative(_ cooperative: Cooperative) throws -> AssessmentCell {
+        adding.lock()
+        defer { adding.unlock() }
         var cooperative = cooperative
         if cooperative.id.isEmpty { cooperative.id = nextCooperativeID() }
         var problems: [String] = []
@@ -111,6 +115,8 @@ final class Workshop: @unchecked Sendable {
 
     /// Adds an inspection of the cooperative of `cell`: a blank visit for the same profile.
     func addInspection(following cell: AssessmentCell) throws -> AssessmentCell {
+        adding.lock()
+        defer { adding.unlock() }
         let profile = WorkbookProfile(cooperative: cell.cooperative, date: today(), kind: .inspection)
         let xml = WorkbookTemplate(checklist: checklist, profile: profile).xml()
         return try add(xml: Array(xml.utf8), key: uniqueKey(cell.cooperative.id + "-inspection"), follows: cell.key)
@@ -119,11 +125,13 @@ final class Workshop: @unchecked Sendable {
     /// Adds an existing assessment (XML, or a filled CSV workbook) of the workshop's checklist.
     /// - Parameter name: the uploaded file's name, for messages and to tell CSV from XML.
     func addExisting(bytes: [UInt8], name: String) throws -> AssessmentCell {
+        adding.lock()
+        defer { adding.unlock() }
         let xml: [UInt8]
         let assessment: Assessment
         do {
             if AssessmentFiles.isWorkbook(name) {
-                let imported = try WorkbookImporter.load(bytes: bytes, path: name)
+                let imported = try WorkbookImporter.load(bytes: bytes, path: name, checklists: catalog)
                 xml = Array(imported.xml.utf8)
                 assessment = imported.assessment.value
             } else {
