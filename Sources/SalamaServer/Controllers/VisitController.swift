@@ -1,6 +1,7 @@
 import Hummingbird
 import SalamaModel
 import SalamaReports
+import SalamaWorkbook
 
 /// The visit data of an inspection (`<visit>`): number, purpose, times, place, service, the
 /// persons met and the samples taken. Blank boxes are left out of the file.
@@ -63,7 +64,7 @@ struct VisitController {
         for row in 0..<Self.rows {
             let fields = form.sample?["s\(row)"] ?? [:]
             guard let id = text(fields["id"]) else { continue }
-            guard WorkbookIDs.isID(id) else {
+            guard WorkbookProfile.isCooperativeID(id) else {
                 problems.append("\(id) ?")
                 continue
             }
@@ -126,9 +127,3 @@ struct VisitController {
     }
 }
 
-/// The id syntax of the contract (`[A-Za-z0-9][A-Za-z0-9._-]*`), as for the cooperative id.
-enum WorkbookIDs {
-    static func isID(_ text: String) -> Bool {
-        DataFolder.isKey(text)
-    }
-}
