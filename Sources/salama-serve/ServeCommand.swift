@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The data folder: assessments, their history, links and sessions (created when missing).", valueName: "dir"))
     var data = "salama-data"
 
-    @Option(help: ArgumentHelp("The folder of checklists (default: $SALAMA_CHECKLISTS, else ./Checklists).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder of checklists (default: $SALAMA_CHECKLISTS, else ./Checklists, else PREFIX/share/salama/Checklists beside PREFIX/bin/salama-serve).", valueName: "dir"))
     var checklists: String?
 
     @Option(help: "The port to listen on (0: any free port, printed once listening).")
@@ -31,19 +31,34 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Set the trainer's passphrase to the first line of this file.", valueName: "file"))
     var passphraseFile: String?
 
+    /// `./Checklists` when it exists, else the checklists installed with the binary, as `salama` finds them.
+    static var defaultChecklists: String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "Checklists", isDirectory: &isDirectory), isDirectory.boolValue { return "Checklists" }
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let installed = executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/salama/Checklists").path
+            if FileManager.default.fileExists(atPath: installed) { return installed }
+        }
+        return "Checklists"
+    }
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port takes a number from 0 (any free port) to 65535") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment["SALAMA_CHECKLISTS"].flatMap { $0.isEmpty ? nil : $0 }
-        let checklistFolder = checklists ?? environment ?? "Checklists"
+        let checklistFolder = checklists ?? environment ?? Self.defaultChecklists
         let generated: String?
         do {
             generated = try TrainerPassphrase.prepare(dataFolder: data, fromFile: passphraseFile)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
+        }
+        if let generated {
+            // Printed before anything else can fail: it is shown only once.
+            FileHandle.standardOutput.write(Data("Trainer's passphrase (shown once, keep it): \(generated)\n".utf8))
         }
         let addresses = lan ? NetworkAddresses.lan().map { "http://\($0):\(port)" } : []
         var logger = Logger(label: "salama.serve")
@@ -71,8 +86,8 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             lines.append("Only this computer can reach it; start with --lan to let phones on the trainer's Wi-Fi in.")
         }
-        if let generated {
-            lines.append("Trainer's passphrase (shown once, keep it): \(generated)")
+        if generated != nil {
+            lines.append("Trainer's passphrase: printed above, once.")
         } else if passphraseFile != nil {
             lines.append("Trainer's passphrase: set from \(passphraseFile!).")
         } else {

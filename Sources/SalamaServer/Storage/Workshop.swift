@@ -6,8 +6,10 @@ import SalamaWorkbook
 import SalamaXML
 
 /// Why the trainer's request to add an assessment was refused, in words for the trainer.
-struct WorkshopProblem: Error, Sendable {
+struct WorkshopProblem: Error, Sendable, CustomStringConvertible {
     var messages: [String]
+
+    var description: String { messages.joined(separator: "\n") }
 }
 
 /// The assessments of one workshop: the data folder, the checklist, and each assessment's
