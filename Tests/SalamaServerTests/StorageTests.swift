@@ -154,3 +154,24 @@ struct PageTests {
         #expect(heaviest + assets <= 60 * 1024, "heaviest page \(heaviest) B + assets \(assets) B")
     }
 }
+
+@Suite("Assessment XML written back")
+struct AssessmentWritingTests {
+    @Test("Every sample reads back the same after AssessmentXML.write: cooperative, assessors, visit, answers")
+    func roundTrip() throws {
+        let folder = Fixtures.repositoryPath("Samples")
+        let samples = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".xml") }.sorted().map { folder + "/" + $0 }
+        #expect(samples.count >= 10)
+        for file in samples {
+            let original = try AssessmentLoader.load(path: file).value
+            let written = AssessmentXML.write(original)
+            let again = try AssessmentLoader.loadCarefully(bytes: Array(written.utf8), path: file).value
+            #expect(again.cooperative == original.cooperative, "\(file)")
+            #expect(again.assessors == original.assessors, "\(file)")
+            #expect(again.visit == original.visit, "\(file)")
+            #expect(again.date == original.date && again.kind == original.kind && again.checklistVersion == original.checklistVersion, "\(file)")
+            #expect(again.answers.map(AnswerContent.init) == original.answers.map(AnswerContent.init), "\(file)")
+            #expect(again.answers.map { $0.evidence.map(\.document) } == original.answers.map { $0.evidence.map(\.document) }, "\(file)")
+        }
+    }
+}
