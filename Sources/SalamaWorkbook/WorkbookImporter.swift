@@ -22,8 +22,18 @@ public enum WorkbookImporter {
     ///   and activity cells may hold titles and aliases (1.1); without it, only ids are read.
     /// - Throws: `InvalidInputError` with every bad cell found, or the file's unreadability.
     public static func load(path: String, checklists: ChecklistCatalog? = nil) throws(InvalidInputError) -> ImportedWorkbook {
-        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path, checklists: checklists)
+        try load(bytes: FileReader.read(path, limit: maximumFileSize), path: path, checklists: checklists)
     }
+
+    /// Workbooks larger than this are refused before they are read. One cooperative's
+    /// workbook is some hundred rows (under 200 KB with long notes); reading one costs
+    /// memory a few times its size (cells, then the assessment XML and its tree), so this
+    /// bound keeps an import within 100 MB and 2 s.
+    public static let maximumFileSize = 2 * 1024 * 1024
+
+    /// Rows read at most (metadata and table): the bundled checklist has some 150
+    /// requirements; each row costs more than its bytes, so rows are bounded too.
+    public static let maximumRows = 2_000
 
     /// Reads a workbook's bytes, naming them `path` in diagnostics.
     /// - Throws: `InvalidInputError` with every bad cell found.
@@ -167,7 +177,12 @@ struct WorkbookReading {
         }
         do {
             let reader = try CSVReader(string: text, delimiter: delimiter)
-            return AnyIterator { reader.next() }.map { $0.map(WorkbookCSV.unguarded) }
+            let rows = Array(AnyIterator { reader.next() }.prefix(WorkbookImporter.maximumRows + 1))
+            if rows.count > WorkbookImporter.maximumRows {
+                self.error(cell(rows.count, 1), "more than \(WorkbookImporter.maximumRows) rows: a workbook has one row per requirement of the checklist, and no checklist has that many")
+                return nil
+            }
+            return rows.map { $0.map(WorkbookCSV.unguarded) }
         } catch {
             self.error(.file(path), "cannot read the file as CSV: \(error)")
             return nil

@@ -110,4 +110,17 @@ struct CSVSafetyTests {
         let warning = try #require(imported.assessment.warnings.first { $0.message.hasPrefix("unknown column 'commentaire du formateur' is not read") })
         #expect(warning.location.line == 6 && warning.location.column == 6)
     }
+
+    @Test func aHugeWorkbookIsRefusedInBoundedTimeAndMemory() throws {
+        let rows = Self.metadata + "reference,status\r\n" + (0..<3_000).map { "R-\($0),oui\r\n" }.joined()
+        let found = diagnostics(Array(rows.utf8))
+        #expect(found.map(\.message) == ["more than 2000 rows: a workbook has one row per requirement of the checklist, and no checklist has that many"])
+        #expect(found.first?.location.line == 2001)
+
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let big = folder.write("big.csv", Self.metadata + "reference,status,note\r\nGEN-01,oui," + String(repeating: "x", count: 3 * 1024 * 1024) + "\r\n")
+        let error = #expect(throws: InvalidInputError.self) { try WorkbookImporter.load(path: big) }
+        #expect(error?.description.contains("file too large") == true)
+    }
 }
