@@ -18,6 +18,7 @@ extension Salama {
     /// Runs the command; diagnostics that standard error refused make a run that would have
     /// succeeded end with 1 instead.
     static func main() {
+        Console.protectStandardDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -97,9 +97,15 @@ struct OutputSafetyTests {
         let shown = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", folder.path + "/r.txt"])
         #expect(shown.status == 0)
         #expect(shown.standardError.contains("NOPE-99"))
-        let lost = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' 2>/dev/full")
-        #expect(lost.status == 1)
-        #expect(!lost.standardError.contains("Fatal error"))
+        for redirection in ["2>/dev/full", "2>&-"] {
+            let lost = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' \(redirection)")
+            #expect(lost.status == 1, "\(redirection)")
+            #expect(!lost.standardError.contains("Fatal error"))
+        }
+        // Closed standard output: no file opened later becomes the report's destination.
+        let closed = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' >&-")
+        #expect(closed.status == 1)
+        #expect(closed.standardError.contains("standard output: cannot write: the file is closed (EBADF)"))
     }
 }
 
