@@ -192,8 +192,9 @@ public struct SummaryRun: Sendable {
             merged.superseded += partial.superseded
             merged.invalid += partial.invalid
         }
-        // Counted in one thread, in id order, so that nothing depends on the workers' timing.
-        let cooperatives = merged.latest.values.sorted { $0.assessed.cooperative.id.utf8.lexicographicallyPrecedes($1.assessed.cooperative.id.utf8) }
+        // Counted in one thread once every file is read: the counts are sums, and the summary
+        // sorts its cooperatives, so nothing depends on the workers' timing.
+        let cooperatives = Array(merged.latest.values)
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
         for latest in cooperatives {

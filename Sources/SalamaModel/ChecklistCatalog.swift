@@ -12,14 +12,19 @@ public final class ChecklistCatalog: @unchecked Sendable {
     }
 
     public let source: Source
+    /// Said after "checklist folder not found": how to name another folder.
+    public let missingFolderHint: String?
     private let lock = NSLock()
     private var loaded: [String: Result<Loaded<Checklist>, InvalidInputError>] = [:]
     private var pathsByID: [String: String]?
     /// Ids that more than one file of the folder declares, with every such file.
     private var duplicatePaths: [String: [String]] = [:]
 
-    public init(_ source: Source) {
+    /// - Parameter missingFolderHint: a sentence added to the error when the folder does not
+    ///   exist, telling how to name another one.
+    public init(_ source: Source, missingFolderHint: String? = nil) {
         self.source = source
+        self.missingFolderHint = missingFolderHint
     }
 
     /// A catalog of one checklist already loaded: it is not read again.
@@ -86,7 +91,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
         if pathsByID == nil {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw InvalidInputError(.error(at: .file(folder), "checklist folder not found"))
+                throw InvalidInputError(.error(at: .file(folder), "checklist folder not found" + (missingFolderHint.map { ": " + $0 } ?? "")))
             }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             var index: [String: String] = [:]

@@ -70,7 +70,7 @@ public struct CompareMarkdownReporter: CompareReporter {
             line()
         }
         line("*\(m(say(.disclaimer)))*")
-        return out
+        return Typesetting.markdown(out, language: content.language)
     }
 }
 

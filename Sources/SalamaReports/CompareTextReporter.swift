@@ -58,6 +58,6 @@ public struct CompareTextReporter: CompareReporter {
             }
             line()
         }
-        return style.finish(out)
+        return style.finish(Typesetting.text(out, language: content.language))
     }
 }

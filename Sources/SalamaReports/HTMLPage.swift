@@ -22,8 +22,8 @@ public enum HTMLPage {
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"generator\" content=\"salama\">\n"
         html += "<title>\(text(title))</title>\n"
-        html += "<style>\n\(HTMLStyle.css)\n\(style)</style>\n</head>\n<body>\n"
-        html += body
+        html += "<style>\n\(ReportStyle.css(language: language, extra: style))</style>\n</head>\n<body>\n"
+        html += Typesetting.html(TableLabels.label(body, language: language), language: language)
         html += "</body>\n</html>\n"
         return html
     }

@@ -32,31 +32,43 @@ public struct HTMLReporter: Reporter {
         out += masthead(content)
         out += #"<section class="verdict\#(content.ready ? " ready" : "")"><p class="headline">\#(e(content.headline))</p></section>"# + "\n"
         if content.audit {
+            // The visit report: the grid (every finding with its measure and deadline), what
+            // was not assessed, the documents and the compliance by rubric; the conclusion and
+            // the signatures close it, together on its last page.
             out += visitReport(content)
-            out += "<section class=\"conclusion\">\n<h2>\(e(say(.conclusion)))</h2>\n"
+            out += setApart(content)
+            out += documents(content)
+            out += compliance(content)
+            out += warnings(content)
+            out += "<section class=\"closing\">\n<section class=\"conclusion\">\n<h2>\(e(say(.conclusion)))</h2>\n"
             out += #"<div class="verdict\#(content.ready ? " ready" : "")"><p class="headline">\#(e(content.headline))</p></div>"# + "\n"
             out += targets(content)
+            out += "<p class=\"muted thresholds\">\(e(say(.thresholdsNote)))</p>\n"
             out += "</section>\n"
             out += signatures(content)
-            out += "<div class=\"page-break\"></div>\n"
-            out += "<p class=\"kicker\">\(e(say(.annex)))</p>\n"
+            out += "</section>\n"
+            // The cooperative's disclaimer is not the inspector's to sign.
+            if !content.inspection { out += "<footer>\(e(say(.disclaimer)))</footer>\n" }
         } else {
             out += "<section class=\"targets-section\">\n<h2>\(e(say(.targets)))</h2>\n" + targets(content) + "</section>\n"
             out += nextSteps(content)
             out += "<div class=\"page-break\"></div>\n"
+            out += actionPlan(content)
+            out += setApart(content)
+            out += documents(content)
+            out += compliance(content)
+            out += warnings(content)
+            out += "<footer>\(e(say(.disclaimer)))</footer>\n"
         }
-        out += actionPlan(content)
-        out += setApart(content)
-        out += documents(content)
-        out += compliance(content)
-        if !content.warnings.isEmpty {
-            out += "<section class=\"warnings\">\n<h2>\(e(say(.warnings)))</h2>\n<ul>\n"
-            for warning in content.warnings { out += "<li>\(b(warning))</li>\n" }
-            out += "</ul>\n</section>\n"
-        }
-        out += "<footer>\(e(say(.disclaimer)))</footer>\n"
         out += "</article>\n"
         return out
+    }
+
+    static func warnings(_ content: ReportContent) -> String {
+        guard !content.warnings.isEmpty else { return "" }
+        var out = "<section class=\"warnings\">\n<h2>\(e(content.say(.warnings)))</h2>\n<ul>\n"
+        for warning in content.warnings { out += "<li>\(b(warning))</li>\n" }
+        return out + "</ul>\n</section>\n"
     }
 
     static func masthead(_ content: ReportContent) -> String {
@@ -64,7 +76,7 @@ public struct HTMLReporter: Reporter {
         let header = content.header
         var out = "<header class=\"masthead\">\n"
         out += "<p class=\"kicker\">\(e(content.title))</p>\n"
-        if content.audit { out += "<p class=\"basis\">\(e(say(.visitReportBasis)))</p>\n" }
+        if content.audit { out += "<p class=\"basis\">\(e(say(content.inspection ? .visitReportBasis : .selfAssessmentAuditBasis)))</p>\n" }
         out += "<h1>\(b(header.cooperativeName))</h1>\n"
         out += "<div class=\"facts\">\n"
         func fact(_ label: Label, _ value: String, wide: Bool = false) {
@@ -84,8 +96,9 @@ public struct HTMLReporter: Reporter {
         if !header.assessors.isEmpty {
             fact(header.assessorIsInspector ? .inspectors : .assessor, say.list(header.assessors.map { "\(b($0.name)) (\(e($0.role)))" }))
         }
+        // Short visit facts share the grid's rows; the long ones (persons met, samples) span it.
         for (label, value) in header.visit {
-            out += "<div class=\"fact wide\"><span class=\"k\">\(e(label))</span> <span class=\"v\">\(b(value))</span></div>\n"
+            out += "<div class=\"fact\(value.count > 32 ? " wide" : "")\"><span class=\"k\">\(e(label))</span> <span class=\"v\">\(b(value))</span></div>\n"
         }
         fact(.checklist, "\(b(header.checklistTitle)) <span class=\"muted\">(\(say.list([id(header.checklistID), "\(e(say(.version))) \(b(header.checklistVersion))"])))</span>", wide: true)
         fact(.sha256, "<span class=\"sha\">\(e(header.checklistSHA256))</span>", wide: true)
@@ -255,7 +268,7 @@ public struct HTMLReporter: Reporter {
 
     static func visitReport(_ content: ReportContent) -> String {
         let say = content.say
-        var out = "<section class=\"visit\">\n<h2>\(e(say(.visitReport)))</h2>\n"
+        var out = "<section class=\"visit\">\n<h2>\(e(content.title))</h2>\n"
         out += "<table class=\"grid\">\n<thead><tr><th>\(e(say(.rubric)))</th><th>\(e(say(.conformity)))</th>"
         out += "<th>\(e(say(.observations)))</th><th>\(e(say(.correctiveMeasures)))</th><th>\(e(say(.timeline)))</th></tr></thead>\n"
         for rubric in content.rubrics {
@@ -284,16 +297,23 @@ public struct HTMLReporter: Reporter {
         return out
     }
 
+    /// A block per inspector (per assessor, for a self-assessment), named and dated with the
+    /// visit's date, one for the establishment's representative, and a box for its stamp.
     static func signatures(_ content: ReportContent) -> String {
         let say = content.say
-        let inspector = content.header.assessorName.flatMap { content.header.assessorIsInspector ? $0 : nil }.map { name in "\(b(name)) (\(e(content.header.assessorRole ?? "")))" }
+        let header = content.header
+        let signer = content.inspection ? say(.theInspector) : say(.theAssessor)
+        var signers: [(title: String, name: String?)] = header.assessors.map { (signer, "\(b($0.name)) (\(e($0.role)))") }
+        if signers.isEmpty { signers = [(signer, nil)] }
+        signers.append((say(.theRepresentative), nil))
         var out = "<section class=\"signatures-section\">\n<h2>\(e(say(.signatures)))</h2>\n<div class=\"signatures\">\n"
-        for (title, name) in [(say(.theInspector), inspector), (say(.theRepresentative), nil)] {
+        for (title, name) in signers {
             out += "<div class=\"signature\"><h3>\(e(title))</h3>"
             out += "<p>\(e(say.lead(say(.nameAndCapacity)))) <span class=\"line\">\(name ?? "")</span></p>"
-            out += "<p>\(e(say.lead(say(.date)))) <span class=\"line\"></span></p>"
+            out += "<p>\(e(say.lead(say(.date)))) <span class=\"line\">\(date(header.date))</span></p>"
             out += "<p>\(e(say.lead(say(.signature)))) <span class=\"line\"></span></p></div>\n"
         }
+        out += "<div class=\"signature stamp\"><h3>\(e(say(.stamp)))</h3></div>\n"
         out += "</div>\n</section>\n"
         return out
     }
@@ -307,8 +327,10 @@ public struct HTMLReporter: Reporter {
     /// numbers, dates.
     static func b(_ text: String) -> String { "<bdi>\(MarkupEscaping.escape(text))</bdi>" }
 
-    /// An identifier, isolated and left to right.
-    static func id(_ text: String) -> String { "<bdi class=\"id\" dir=\"ltr\">\(MarkupEscaping.escape(text))</bdi>" }
+    /// An identifier, isolated and left to right; a path may break after its slashes.
+    static func id(_ text: String) -> String {
+        "<bdi class=\"id\" dir=\"ltr\">\(MarkupEscaping.escape(text).replacingOccurrences(of: "/", with: "/<wbr>"))</bdi>"
+    }
 
     /// A date, isolated and kept on one line.
     static func date(_ text: String) -> String { "<bdi class=\"date\">\(MarkupEscaping.escape(text))</bdi>" }

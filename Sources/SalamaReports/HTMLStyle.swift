@@ -1,8 +1,31 @@
-/// The style sheet of the HTML report, inlined in every report: A4 pages, print colours,
-/// logical properties (start/end) so that one sheet serves left-to-right and right-to-left.
+/// The style sheet of the HTML reports, inlined in every report: A4 pages, print colours,
+/// logical properties (start/end) so that one sheet serves left-to-right and right-to-left,
+/// and a phone layout on narrow screens.
+///
+/// The sheet is public so that other front ends (a web server) can serve the same look:
+/// `ReportStyle.css(language:extra:)` is the whole sheet as the reports inline it.
+public enum ReportStyle {
+    /// The whole style sheet of a report page in `language`: the A4 page with its numbers, the
+    /// report's rules with `extra` (a report's own rules) in the `report` cascade layer, then
+    /// the phone layout, unlayered so that it wins over the print sizes on narrow screens.
+    public static func css(language: Language, extra: String = "") -> String {
+        page(language) + "\n@layer report {\n" + HTMLStyle.css + "\n" + extra + "}\n" + HTMLStyle.phone
+    }
+
+    /// The A4 page, numbered "Page x / y" at the foot of every printed page.
+    static func page(_ language: Language) -> String {
+        let label = MarkupEscaping.cssString(Localizer(language)(.page))
+        return """
+        @page {
+          size: A4; margin: 14mm 14mm 16mm;
+          @bottom-center { content: "\(label) " counter(page) " / " counter(pages); font: 8pt "Noto Sans", "Noto Naskh Arabic", sans-serif; color: #5b6475; }
+        }
+        """
+    }
+}
+
 enum HTMLStyle {
     static let css = """
-    @page { size: A4; margin: 14mm 14mm 16mm; }
     :root {
       --ink: #1d2433; --muted: #5b6475; --line: #d5dae3; --paper: #ffffff; --accent: #0b5c7a;
       --ok: #1f7a3a; --ok-bg: #e6f4ea; --ko: #b42318; --ko-bg: #fdeceb; --mid: #b26b00; --mid-bg: #fff4e0;
@@ -72,6 +95,8 @@ enum HTMLStyle {
     .finding .k { color: var(--muted); font-weight: 600; }
     .why { margin: 1px 0; padding-inline-start: 18px; font-size: 9pt; }
     .note { font-style: italic; color: var(--muted); }
+    /* Arabic has no italic: a slanted Naskh is a synthetic one, hard to read. */
+    .report:lang(ar) .note, .note :dir(rtl), .note:dir(rtl) { font-style: normal; }
     .state-present { color: var(--ok); font-weight: 700; }
     .state-missing, .state-expired, .state-future-dated { color: var(--ko); font-weight: 700; }
     .documents td, .compliance td, .grid td { font-size: 9pt; }
@@ -84,17 +109,55 @@ enum HTMLStyle {
     .conform-yes { color: var(--ok); font-weight: 700; }
     .conform-no { color: var(--ko); font-weight: 700; }
     .conform-na { color: var(--muted); }
-    .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 14px; margin-top: 8px; break-inside: avoid; }
-    .signature { border: 1px solid var(--ink); border-radius: 4px; padding: 8px 10px; min-height: 42mm; }
+    .signatures { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 10px; margin-top: 8px; break-inside: avoid; }
+    .signature { border: 1px solid var(--ink); border-radius: 4px; padding: 8px 10px; min-height: 38mm; }
     .signature h3 { margin: 0 0 8px; }
     .signature p { margin: 0 0 10px; }
     .signature .line { display: block; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
     .page-break { break-before: page; }
+    /* The conclusion and the signatures share the visit report's last page. */
+    .closing { break-inside: avoid; }
     .conclusion, .signatures-section { break-inside: avoid; }
+    .thresholds { font-size: 8pt; }
+    .conclusion .targets .steps { margin: 0; font-size: 8pt; line-height: 1.3; }
+    .conclusion .targets .steps li { margin: 0; }
+    .signature.stamp { border-style: dashed; }
     footer { margin-top: 16px; padding-top: 4px; border-top: 1px solid var(--line); color: var(--muted); font-size: 8pt; }
     @media print {
       html { background: none; }
       .report { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+    }
+    """
+
+    /// Screens narrower than a tablet: one column, text of at least 16 px, each table row a card
+    /// whose cells carry their column's name (`TableLabels`), charts at their drawn size inside a
+    /// box of their own that scrolls. Unlayered: it overrides the report's print sizes.
+    static let phone = """
+    @media screen and (max-width: 640px) {
+      html { background: var(--paper); }
+      body { font-size: 16px; line-height: 1.5; }
+      .report { max-width: none; margin: 0; padding: 14px 14px 24px; box-shadow: none; }
+      .report :is(p, span, bdi, td, th, li, div, h4, h5, footer, strong, .badge, .id, .sha) { font-size: 16px; }
+      .report:lang(ar) { font-size: 17px; line-height: 1.65; }
+      h1 { font-size: 24px; }
+      h2 { font-size: 20px; }
+      h3 { font-size: 18px; }
+      .facts { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6px 14px; }
+      .fact.wide { grid-column: 1 / -1; }
+      .fact .v { overflow-wrap: break-word; }
+      .id { white-space: normal; }
+      .signatures { grid-template-columns: 1fr; }
+      table, thead, tbody, tr, td { display: block; width: auto; }
+      thead { display: none; }
+      tbody { break-inside: auto; }
+      tr { padding: 8px 0; border-bottom: 1px solid var(--line); }
+      tbody:last-child tr:last-child { border-bottom: 0; }
+      .report td, .report td.num { width: auto; padding: 2px 0; border: 0; text-align: start; white-space: normal; }
+      td:not([data-label]) { font-weight: 700; }
+      td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-weight: 600; }
+      .grid tbody { border-bottom: 1.5px solid var(--ink); }
+      figure.chart-figure { overflow-x: auto; }
+      svg.chart { max-width: none; }
     }
     """
 }

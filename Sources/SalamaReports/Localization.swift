@@ -1,9 +1,10 @@
 public import SalamaModel
 public import SalamaEvaluation
 
-/// Every label a report prints, in French, Arabic and English: the one localization table.
-/// Adding a case forces its three translations (the switch below has no default).
-public enum Label: Sendable, CaseIterable {
+/// Every label a report prints: the list of keys of the catalogues `Translations/fr.json`,
+/// `ar.json` and `en.json`, where translators write the texts (a test checks that every key is in
+/// every catalogue, and that no catalogue has a key missing here). The case name is the key.
+public enum Label: String, Sendable, CaseIterable {
     case selfAssessment, inspection
     case checklist, cooperative, date, kind, assessor, products, activities, province, region, commune, members
     case targets, score, minimum, verdict, ready, notReady, required, blockers
@@ -41,204 +42,14 @@ public enum Label: Sendable, CaseIterable {
     // The printable workbook (`salama template --format html`).
     case workbook, workbookInstructions, guidance, answer, conformPartial
     case evidenceToShow, documentDate, documentReference, measurements, value, limits, notes
+    // The foot of every printed page.
+    case page
+    // The visit report's closing page.
+    case selfAssessmentAudit, selfAssessmentAuditBasis, theAssessor, stamp, thresholdsNote
 
-    /// The label in `language`.
+    /// The label in `language`, from that language's catalogue (`Translations/LANG.json`).
     public func text(_ language: Language) -> String {
-        func pick(_ fr: String, _ ar: String, _ en: String) -> String {
-            switch language {
-            case .fr: fr
-            case .ar: ar
-            case .en: en
-            }
-        }
-        switch self {
-        case .selfAssessment: return pick("auto-évaluation", "تقييم ذاتي", "self-assessment")
-        case .inspection: return pick("inspection", "تفتيش", "inspection")
-        case .checklist: return pick("Référentiel", "المرجع", "Checklist")
-        case .cooperative: return pick("Coopérative", "التعاونية", "Cooperative")
-        case .date: return pick("Date", "التاريخ", "Date")
-        case .kind: return pick("Type", "النوع", "Kind")
-        case .assessor: return pick("Évaluateur", "المُقيِّم", "Assessor")
-        case .products: return pick("Produits", "المنتجات", "Products")
-        case .activities: return pick("Activités", "الأنشطة", "Activities")
-        case .province: return pick("Province", "الإقليم", "Province")
-        case .region: return pick("Région", "الجهة", "Region")
-        case .commune: return pick("Commune", "الجماعة", "Commune")
-        case .members: return pick("Membres", "الأعضاء", "Members")
-        case .targets: return pick("Niveaux de certification", "مستويات الإشهاد", "Certification levels")
-        case .score: return pick("Score", "النتيجة", "Score")
-        case .minimum: return pick("minimum", "الحد الأدنى", "minimum")
-        case .verdict: return pick("Verdict", "الحكم", "Verdict")
-        case .ready: return pick("prêt", "جاهز", "ready")
-        case .notReady: return pick("pas prêt", "غير جاهز", "not ready")
-        case .required: return pick("niveau exigé", "المستوى المطلوب", "required level")
-        case .blockers: return pick("Obstacles", "العوائق", "Blockers")
-        case .scoreBelowMinimum: return pick("score sous le minimum", "النتيجة دون الحد الأدنى", "score below the minimum")
-        case .criticalOpen: return pick("écart critique ouvert", "نقص حرج قائم", "critical gap open")
-        case .tooManyMajor: return pick("trop d'écarts majeurs", "عدد كبير من النواقص الرئيسية", "too many major gaps")
-        case .findings: return pick("Écarts à corriger", "النواقص الواجب تصحيحها", "Gaps to close")
-        case .noFindings: return pick("Aucun écart ouvert.", "لا توجد نواقص قائمة.", "No open gap.")
-        case .critical: return pick("Critiques", "حرجة", "Critical")
-        case .major: return pick("Majeurs", "رئيسية", "Major")
-        case .minor: return pick("Mineurs", "ثانوية", "Minor")
-        case .declared: return pick("déclaré", "المُصرَّح به", "declared")
-        case .status: return pick("constaté", "المُعاين", "found")
-        case .statusYes: return pick("oui", "نعم", "yes")
-        case .statusPartial: return pick("partiel", "جزئي", "partial")
-        case .statusNo: return pick("non", "لا", "no")
-        case .statusUnassessed: return pick("non évalué", "غير مقيَّم", "not assessed")
-        case .statusExempted: return pick("déclaré sans objet", "مُصرَّح بأنه غير معني", "declared not applicable")
-        case .incomplete: return pick("incomplet", "غير مكتمل", "incomplete")
-        case .majorWithoutDeadline: return pick("écart majeur sans échéance", "نقص رئيسي دون أجل للتصحيح", "major gap without a deadline")
-        case .notAssessed: return pick("Non évalué", "غير مقيَّم", "Not assessed")
-        case .notAssessedIntro: return pick("Ces exigences s'appliquent mais n'ont pas encore de réponse : ce ne sont pas des écarts, mais aucun niveau ne peut être déclaré prêt tant qu'elles restent sans réponse.", "تنطبق هذه المتطلبات لكن لم يُجَب عنها بعد: ليست نواقص، لكن لا يمكن اعتبار أي مستوى جاهزًا ما دامت بلا جواب.", "These requirements apply but have no answer yet: they are not gaps, but no level can be called ready while they stay unanswered.")
-        case .exemptedIntro: return pick("Déclarées sans objet pour cette coopérative (le référentiel le permet) : comptées nulle part.", "مُصرَّح بأنها غير معنية بهذه التعاونية (يسمح المرجع بذلك): لا تُحتسب في أي نتيجة.", "Declared not applicable to this cooperative (the checklist allows it): counted nowhere.")
-        case .conformNotAssessed: return pick("Non évalué", "غير مقيَّم", "Not assessed")
-        case .incompleteCount: return pick("Incomplètes", "غير مكتملة", "Incomplete")
-        case .cooperatives: return pick("Coopératives", "التعاونيات", "Cooperatives")
-        case .assessedOfApplicable: return pick("Évaluées / applicables", "مقيَّمة / منطبقة", "Assessed / applicable")
-        case .superseded: return pick("Évaluations remplacées par une plus récente", "تقييمات عوّضها تقييم أحدث", "Assessments superseded by a later one")
-        case .visit: return pick("Visite", "الزيارة", "Visit")
-        case .visitNumber: return pick("N° du rapport", "رقم التقرير", "Report number")
-        case .visitPurpose: return pick("Objet de la visite", "موضوع الزيارة", "Purpose of the visit")
-        case .visitTime: return pick("Horaire", "التوقيت", "Time")
-        case .visitPlace: return pick("Lieu", "المكان", "Place")
-        case .service: return pick("Service", "المصلحة", "Service")
-        case .personsMet: return pick("Personnes rencontrées", "الأشخاص الذين تم لقاؤهم", "Persons met")
-        case .samplesTaken: return pick("Échantillons prélevés", "العينات المأخوذة", "Samples taken")
-        case .sampleProduct: return pick("Produit", "المنتوج", "Product")
-        case .sampleAnalysis: return pick("Analyse", "التحليل", "Analysis")
-        case .laboratory: return pick("Laboratoire", "المختبر", "Laboratory")
-        case .inspectors: return pick("Inspecteurs", "المفتشون", "Inspectors")
-        case .purposeFirst: return pick("première visite", "زيارة أولى", "first visit")
-        case .purposeRegular: return pick("contrôle régulier", "مراقبة دورية", "regular control")
-        case .purposeFollowUp: return pick("visite de suivi", "زيارة تتبع", "follow-up visit")
-        case .purposeComplaint: return pick("suite à une plainte", "إثر شكاية", "after a complaint")
-        case .purposeOther: return pick("autre", "أخرى", "other")
-        case .statusNotApplicable: return pick("sans objet", "غير معني", "not applicable")
-        case .notDeclared: return pick("rien", "لا شيء", "nothing")
-        case .action: return pick("Action", "الإجراء", "Action")
-        case .deadline: return pick("échéance", "الأجل", "deadline")
-        case .citation: return pick("Référence", "المرجع القانوني", "Reference")
-        case .costFree: return pick("sans coût", "بدون تكلفة", "no cost")
-        case .costLow: return pick("coût faible", "تكلفة منخفضة", "low cost")
-        case .costInvestment: return pick("investissement", "استثمار", "investment")
-        case .warnings: return pick("Avertissements", "تنبيهات", "Warnings")
-        case .nextSteps: return pick("Prochaines étapes", "الخطوات المقبلة", "Next steps")
-        case .roleMember: return pick("membre", "عضو", "member")
-        case .roleInspector: return pick("inspecteur", "مفتش", "inspector")
-        case .roleTrainer: return pick("formateur", "مكوّن", "trainer")
-        case .gapReport: return pick("Rapport d'écarts sanitaires", "تقرير النواقص الصحية", "Sanitary gap report")
-        case .visitReport: return pick("Rapport de visite", "تقرير الزيارة", "Visit report")
-        case .visitReportBasis: return pick("Sur le modèle du rapport de visite officiel (arrêté n° 244-13, annexe II-1)",
-                                            "على نموذج تقرير الزيارة الرسمي (القرار رقم 244-13، الملحق II-1)",
-                                            "Following the official visit report (Arrêté 244-13, annex II-1)")
-        case .disclaimer: return pick("Ce rapport aide à se préparer ; il ne remplace pas la décision de l'ONSSA.",
-                                      "يساعد هذا التقرير على الاستعداد، ولا يحل محل قرار المكتب الوطني للسلامة الصحية للمنتجات الغذائية.",
-                                      "This report helps to prepare; it does not replace ONSSA's decision.")
-        case .annex: return pick("Annexe", "ملحق", "Annex")
-        case .identifier: return pick("Identifiant", "المعرّف", "Identifier")
-        case .version: return pick("version", "النسخة", "version")
-        case .sha256: return pick("Empreinte SHA-256", "بصمة SHA-256", "SHA-256")
-        case .level: return pick("Niveau", "المستوى", "Level")
-        case .actionPlan: return pick("Plan d'action", "خطة العمل", "Action plan")
-        case .tierFree: return pick("Sans coût", "بدون تكلفة", "No cost")
-        case .tierLow: return pick("Coût faible", "تكلفة منخفضة", "Low cost")
-        case .tierInvestment: return pick("Investissement", "استثمار", "Investment")
-        case .why: return pick("Motif", "السبب", "Why")
-        case .correctiveAction: return pick("Action corrective", "الإجراء التصحيحي", "Corrective action")
-        case .noAction: return pick("le référentiel ne propose pas d'action", "لا يقترح المرجع أي إجراء", "the checklist suggests no action")
-        case .neededFor: return pick("Exigé pour", "مطلوب لـ", "Needed for")
-        case .note: return pick("Observation", "ملاحظة", "Note")
-        case .documentsToPrepare: return pick("Documents à préparer", "الوثائق الواجب إعدادها", "Documents to prepare")
-        case .document: return pick("Document", "الوثيقة", "Document")
-        case .requirement: return pick("Exigence", "المتطلب", "Requirement")
-        case .state: return pick("État", "الحالة", "State")
-        case .providedFile: return pick("Pièce fournie", "الوثيقة المقدَّمة", "File provided")
-        case .validity: return pick("Validité", "مدة الصلاحية", "Validity")
-        case .noDocuments: return pick("Aucun document demandé.", "لا توجد وثائق مطلوبة.", "No document asked for.")
-        case .documentPresent: return pick("présent", "متوفر", "present")
-        case .documentMissing: return pick("manquant", "غير متوفر", "missing")
-        case .documentExpired: return pick("périmé", "منتهي الصلاحية", "expired")
-        case .documentFutureDated: return pick("daté après l'évaluation", "مؤرخ بعد التقييم", "dated after the assessment")
-        case .complianceBySection: return pick("Conformité par rubrique", "المطابقة حسب البند", "Compliance by section")
-        case .section: return pick("Rubrique", "البند", "Section")
-        case .applicable: return pick("Applicables", "المنطبقة", "Applicable")
-        case .compliant: return pick("Conformes", "المستوفاة", "Met")
-        case .openGaps: return pick("Écarts ouverts", "النواقص القائمة", "Open gaps")
-        case .compliance: return pick("Taux de conformité", "نسبة المطابقة", "Compliance")
-        case .rubric: return pick("Rubrique", "البند", "Rubric")
-        case .conformity: return pick("Conformité", "المطابقة", "Conformity")
-        case .observations: return pick("Constats", "المعاينات", "Findings")
-        case .correctiveMeasures: return pick("Mesures correctives", "التدابير التصحيحية", "Corrective measures")
-        case .timeline: return pick("Échéancier", "الآجال", "Timeline")
-        case .conclusion: return pick("Conclusion", "الخلاصة", "Conclusion")
-        case .conformYes: return pick("Oui", "نعم", "Yes")
-        case .conformNo: return pick("Non", "لا", "No")
-        case .conformNotApplicable: return pick("Sans objet", "غير معني", "Not applicable")
-        case .signatures: return pick("Signatures", "التوقيعات", "Signatures")
-        case .theInspector: return pick("L'inspecteur", "المفتش", "The inspector")
-        case .theRepresentative: return pick("Le représentant de la coopérative", "ممثل التعاونية", "The cooperative's representative")
-        case .nameAndCapacity: return pick("Nom et qualité", "الاسم والصفة", "Name and capacity")
-        case .signature: return pick("Signature", "التوقيع", "Signature")
-        case .scoreChart: return pick("Score et seuil", "النتيجة والعتبة", "Score and threshold")
-        case .criticalOne: return pick("critique", "حرج", "critical")
-        case .majorOne: return pick("majeur", "رئيسي", "major")
-        case .minorOne: return pick("mineur", "ثانوي", "minor")
-        case .complianceChart: return pick("Conformité par rubrique, en pourcentage", "المطابقة حسب البند، بالنسبة المئوية", "Compliance by section, in percent")
-        case .summaryReport: return pick("Synthèse des évaluations", "حصيلة التقييمات", "Assessment summary")
-        case .invalidFiles: return pick("Fichiers invalides", "الملفات غير الصالحة", "Invalid files")
-        case .file: return pick("Fichier", "الملف", "File")
-        case .error: return pick("Première erreur", "أول خطأ", "First error")
-        case .readiness: return pick("Préparation par niveau", "الجاهزية حسب المستوى", "Readiness by level")
-        case .readyCount: return pick("Prêtes", "جاهزة", "Ready")
-        case .notReadyCount: return pick("Pas prêtes", "غير جاهزة", "Not ready")
-        case .requiredOf: return pick("Niveau exigé de", "المستوى المطلوب لـ", "Required of")
-        case .workshopAgenda: return pick("Écarts les plus fréquents — ordre du jour de l'atelier",
-                                          "النواقص الأكثر تكرارًا — جدول أعمال الورشة",
-                                          "Most frequent gaps — the workshop agenda")
-        case .severity: return pick("Gravité", "الخطورة", "Severity")
-        case .openOfApplicable: return pick("Ouverts / évalués", "قائمة / مقيَّمة", "Open / assessed")
-        case .share: return pick("Part", "النسبة", "Share")
-        case .answers: return pick("Réponses", "الأجوبة", "Answers")
-        case .byProvince: return pick("Par province", "حسب الإقليم", "By province")
-        case .byProduct: return pick("Par produit", "حسب المنتوج", "By product")
-        case .comparison: return pick("Comparaison de deux évaluations", "مقارنة بين تقييمين", "Comparison of two assessments")
-        case .before: return pick("Avant", "قبل", "Before")
-        case .after: return pick("Après", "بعد", "After")
-        case .change: return pick("Évolution", "التطور", "Change")
-        case .verdictBefore: return pick("Verdict avant", "الحكم قبل", "Verdict before")
-        case .verdictAfter: return pick("Verdict après", "الحكم بعد", "Verdict after")
-        case .gapsClosed: return pick("Écarts corrigés", "النواقص المصحَّحة", "Gaps closed")
-        case .gapsOpened: return pick("Nouveaux écarts", "نواقص جديدة", "New gaps")
-        case .gapsStillOpen: return pick("Écarts toujours ouverts", "نواقص لا تزال قائمة", "Gaps still open")
-        case .nothingToList: return pick("Aucun.", "لا شيء.", "None.")
-        case .whereTheyDisagree: return pick("Où l'auto-évaluation et l'inspection divergent",
-                                             "مواطن الاختلاف بين التقييم الذاتي والتفتيش",
-                                             "Where the self-assessment and the inspection disagree")
-        case .declaredByCooperative: return pick("Déclaré par la coopérative", "ما صرَّحت به التعاونية", "Declared by the cooperative")
-        case .foundByInspector: return pick("Constaté par l'inspecteur", "ما عاينه المفتش", "Found by the inspector")
-        case .direction: return pick("Sens", "الاتجاه", "Direction")
-        case .overstated: return pick("surévalué", "تقدير مبالغ فيه", "overstated")
-        case .understated: return pick("sous-évalué", "تقدير أقل من الواقع", "understated")
-        case .noDisagreement: return pick("Aucune divergence : les déclarations de la coopérative rejoignent les constats de l'inspecteur.",
-                                          "لا اختلاف: تصريحات التعاونية توافق معاينات المفتش.",
-                                          "No disagreement: the cooperative's declarations match the inspector's findings.")
-        case .workbook: return pick("Cahier d'évaluation", "كرّاسة التقييم", "Assessment workbook")
-        case .workbookInstructions: return pick("Pour chaque exigence, cochez une case, notez la date et la référence de chaque document montré et la valeur de chaque mesure.",
-                                                "لكل متطلب، ضع علامة في خانة واحدة، واكتب تاريخ ومرجع كل وثيقة مقدَّمة وقيمة كل قياس.",
-                                                "For each requirement, tick one box, write the date and reference of each document shown and the value of each measurement.")
-        case .guidance: return pick("Conseil", "إرشاد", "Guidance")
-        case .answer: return pick("Réponse", "الجواب", "Answer")
-        case .conformPartial: return pick("Partiel", "جزئي", "Partial")
-        case .evidenceToShow: return pick("Documents à montrer", "الوثائق الواجب تقديمها", "Documents to show")
-        case .documentDate: return pick("Date du document", "تاريخ الوثيقة", "Document date")
-        case .documentReference: return pick("Référence", "المرجع", "Reference")
-        case .measurements: return pick("Mesures", "القياسات", "Measurements")
-        case .value: return pick("Valeur", "القيمة", "Value")
-        case .limits: return pick("Limites", "الحدود", "Limits")
-        case .notes: return pick("Notes", "ملاحظات", "Notes")
-        }
+        TranslationCatalogue.labels(language)[rawValue] ?? rawValue
     }
 }
 
@@ -259,6 +70,12 @@ public struct Localizer: Sendable {
         case .ar: ar
         case .en: en
         }
+    }
+
+    /// `count` with the counted phrase in the plural form its number takes (CLDR rules):
+    /// "1 écart", "2 écarts"; "نقص واحد", "نقصان", "3 نواقص", "11 نقصًا", "100 نقص".
+    public func count(_ count: Int, _ fr: PluralForms, _ ar: PluralForms, _ en: PluralForms) -> String {
+        pick(fr(count, in: .fr), ar(count, in: .ar), en(count, in: .en))
     }
 
     /// A decimal number as people of this language write it (French and Arabic use a comma).
@@ -303,20 +120,29 @@ public struct Localizer: Sendable {
         }
     }
 
-    /// One severity, singular, for counts: "2 critical gaps".
+    /// Gaps of one severity, counted: "2 critical gaps".
     public func gaps(_ count: Int, _ severity: Severity) -> String {
-        let plural = count > 1
-        switch (language, severity) {
-        case (.fr, .critical): return "\(count) écart\(plural ? "s" : "") critique\(plural ? "s" : "")"
-        case (.fr, .major): return "\(count) écart\(plural ? "s" : "") majeur\(plural ? "s" : "")"
-        case (.fr, .minor): return "\(count) écart\(plural ? "s" : "") mineur\(plural ? "s" : "")"
-        case (.ar, .critical): return "\(count) " + (plural ? "نواقص حرجة" : "نقص حرج")
-        case (.ar, .major): return "\(count) " + (plural ? "نواقص رئيسية" : "نقص رئيسي")
-        case (.ar, .minor): return "\(count) " + (plural ? "نواقص ثانوية" : "نقص ثانوي")
-        case (.en, .critical): return "\(count) critical gap\(plural ? "s" : "")"
-        case (.en, .major): return "\(count) major gap\(plural ? "s" : "")"
-        case (.en, .minor): return "\(count) minor gap\(plural ? "s" : "")"
+        switch severity {
+        case .critical:
+            self.count(count, PluralForms(one: "# écart critique", other: "# écarts critiques"),
+                       PluralForms(one: "نقص حرج واحد", two: "نقصان حرجان", few: "# نواقص حرجة", many: "# نقصًا حرجًا", other: "# نقص حرج"),
+                       PluralForms(one: "# critical gap", other: "# critical gaps"))
+        case .major:
+            self.count(count, PluralForms(one: "# écart majeur", other: "# écarts majeurs"),
+                       PluralForms(one: "نقص رئيسي واحد", two: "نقصان رئيسيان", few: "# نواقص رئيسية", many: "# نقصًا رئيسيًا", other: "# نقص رئيسي"),
+                       PluralForms(one: "# major gap", other: "# major gaps"))
+        case .minor:
+            self.count(count, PluralForms(one: "# écart mineur", other: "# écarts mineurs"),
+                       PluralForms(one: "نقص ثانوي واحد", two: "نقصان ثانويان", few: "# نواقص ثانوية", many: "# نقصًا ثانويًا", other: "# نقص ثانوي"),
+                       PluralForms(one: "# minor gap", other: "# minor gaps"))
         }
+    }
+
+    /// A number of days: "365 jours", "٣ أيام", "11 يومًا".
+    public func days(_ count: Int) -> String {
+        self.count(count, PluralForms(one: "# jour", other: "# jours"),
+                   PluralForms(one: "يوم واحد", two: "يومان", few: "# أيام", many: "# يومًا", other: "# يوم"),
+                   PluralForms(one: "# day", other: "# days"))
     }
 
     public func status(_ status: EffectiveStatus) -> String {
@@ -405,9 +231,9 @@ public struct Localizer: Sendable {
 
     /// "91 questions sans réponse", counted.
     public func unanswered(_ count: Int) -> String {
-        pick("\(count) question\(count > 1 ? "s" : "") sans réponse",
-             "\(count) " + (count == 1 ? "سؤال بلا جواب" : (3...10).contains(count) ? "أسئلة بلا جواب" : count == 2 ? "سؤالان بلا جواب" : "سؤالًا بلا جواب"),
-             "\(count) question\(count == 1 ? "" : "s") not answered")
+        self.count(count, PluralForms(one: "# question sans réponse", other: "# questions sans réponse"),
+                   PluralForms(one: "سؤال واحد بلا جواب", two: "سؤالان بلا جواب", few: "# أسئلة بلا جواب", many: "# سؤالًا بلا جواب", other: "# سؤال بلا جواب"),
+                   PluralForms(one: "# question not answered", other: "# questions not answered"))
     }
 
     /// What makes a target ready, step by step, for a target that is not: "fermer l'écart
@@ -417,16 +243,18 @@ public struct Localizer: Sendable {
         let ids = { (ids: [String]) in self.list(ids.map(self.isolate)) }
         var steps: [String] = []
         if !openCriticals.isEmpty {
-            steps.append(pick("fermer \(openCriticals.count > 1 ? "les écarts critiques" : "l'écart critique") \(ids(openCriticals))",
-                              "تصحيح النقص الحرج \(ids(openCriticals))",
-                              "close the critical gap\(openCriticals.count > 1 ? "s" : "") \(ids(openCriticals))"))
+            let many = PluralCategory(openCriticals.count, in: language) != .one
+            steps.append(pick("fermer \(many ? "les écarts critiques" : "l'écart critique") \(ids(openCriticals))",
+                              "تصحيح \(openCriticals.count == 1 ? "النقص الحرج" : openCriticals.count == 2 ? "النقصين الحرجين" : "النواقص الحرجة") \(ids(openCriticals))",
+                              "close the critical gap\(many ? "s" : "") \(ids(openCriticals))"))
         }
         if result.blockers.contains(.tooManyMajor), let limit = result.target.maxMajor {
             let open = result.open.major
             if limit == 0 {
-                steps.append(pick(open > 1 ? "fermer les \(open) écarts majeurs (aucun n'est toléré à ce niveau)" : "fermer l'écart majeur \(ids(openMajors)) (aucun n'est toléré à ce niveau)",
+                let many = PluralCategory(open, in: language) != .one
+                steps.append(pick(many ? "fermer les \(open) écarts majeurs (aucun n'est toléré à ce niveau)" : "fermer l'écart majeur \(ids(openMajors)) (aucun n'est toléré à ce niveau)",
                                   "تصحيح \(gaps(open, .major)) (لا يُسمح بأي نقص رئيسي في هذا المستوى)",
-                                  open > 1 ? "close the \(open) major gaps (none is allowed at this level)" : "close the major gap \(ids(openMajors)) (none is allowed at this level)"))
+                                  many ? "close the \(open) major gaps (none is allowed at this level)" : "close the major gap \(ids(openMajors)) (none is allowed at this level)"))
             } else {
                 steps.append(pick("fermer au moins \(open - limit) des \(open) écarts majeurs (\(limit) au plus tolérés, avec échéance)",
                                   "تصحيح \(open - limit) على الأقل من أصل \(gaps(open, .major)) (يُسمح بـ\(limit) على الأكثر مع أجل للتصحيح)",
@@ -445,9 +273,9 @@ public struct Localizer: Sendable {
         }
         if result.unassessed > 0 {
             let count = result.unassessed
-            steps.append(pick("répondre \(count > 1 ? "aux \(count) questions" : "à la question") restée\(count > 1 ? "s" : "") sans réponse",
+            steps.append(pick(count > 1 ? "répondre aux \(count) questions restées sans réponse" : "répondre à la question restée sans réponse",
                               "الإجابة عن \(unanswered(count))",
-                              "answer the \(count) question\(count == 1 ? "" : "s") left unanswered"))
+                              count == 1 ? "answer the question left unanswered" : "answer the \(count) questions left unanswered"))
         }
         return steps
     }
@@ -480,9 +308,9 @@ public struct Localizer: Sendable {
             return pick("\(evidenceTitle(id)) : document absent", "\(evidenceTitle(id)): الوثيقة غير متوفرة", "\(evidenceTitle(id)): document missing")
         case let .evidenceExpired(id, day, maxAge):
             let date = isolate(day.description)
-            return pick("\(evidenceTitle(id)) daté du \(date) : plus de \(maxAge) jours",
-                        "\(evidenceTitle(id)) بتاريخ \(date): مضى عليه أكثر من \(maxAge) يومًا",
-                        "\(evidenceTitle(id)) dated \(date) is more than \(maxAge) days old")
+            return pick("\(evidenceTitle(id)) daté du \(date) : plus de \(days(maxAge))",
+                        "\(evidenceTitle(id)) بتاريخ \(date): مضى عليه أكثر من \(days(maxAge))",
+                        "\(evidenceTitle(id)) dated \(date) is more than \(days(maxAge)) old")
         case let .evidenceFutureDated(id, day):
             let date = isolate(day.description)
             return pick("\(evidenceTitle(id)) daté du \(date), après la date de l'évaluation",
@@ -559,6 +387,11 @@ public struct Localizer: Sendable {
         pick("déclaré « \(declared(status)) »", "المُصرَّح به: «\(declared(status))»", "declared “\(declared(status))”")
     }
 
+    /// What an inspector found for an open requirement, when that alone explains the gap.
+    public func foundOpen(_ status: AnswerStatus) -> String {
+        pick("constaté « \(declared(status)) »", "المُعاين: «\(declared(status))»", "found “\(declared(status))”")
+    }
+
     /// A citation: the source's title and the article.
     public func citation(source: String, at: String?) -> String {
         guard let at else { return isolate(source) }
@@ -566,8 +399,8 @@ public struct Localizer: Sendable {
     }
 
     /// How long a document stays valid.
-    public func validity(days: Int) -> String {
-        pick("\(days) jour\(days > 1 ? "s" : "")", "\(days) " + (days == 1 ? "يوم" : (2...10).contains(days) ? "أيام" : "يومًا"), "\(days) day\(days == 1 ? "" : "s")")
+    public func validity(days count: Int) -> String {
+        days(count)
     }
 
     /// The open findings of a target, counted by severity.
@@ -586,7 +419,9 @@ public struct Localizer: Sendable {
             case .investment: return pick("\(count) d'investissement", "\(count) تتطلب استثمارًا", "\(count) needing investment")
             }
         }
-        let head = pick("\(total) action\(total > 1 ? "s" : "") à mener", "\(total) " + (total == 1 ? "إجراء" : "إجراءات") + " للقيام بها", "\(total) action\(total == 1 ? "" : "s") to take")
+        let head = count(total, PluralForms(one: "# action à mener", other: "# actions à mener"),
+                         PluralForms(one: "إجراء واحد للقيام به", two: "إجراءان للقيام بهما", few: "# إجراءات للقيام بها", many: "# إجراءً للقيام به", other: "# إجراء للقيام به"),
+                         PluralForms(one: "# action to take", other: "# actions to take"))
         return parts.isEmpty ? head : pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
     }
 
@@ -595,7 +430,7 @@ public struct Localizer: Sendable {
         let total = counts.values.reduce(0, +)
         let parts = EvidenceState.allCases.filter { (counts[$0] ?? 0) > 0 }.map { state -> String in
             let count = counts[state] ?? 0
-            let s = count > 1 ? "s" : ""
+            let s = PluralCategory(count, in: .fr) == .one ? "" : "s"
             switch state {
             case .present: return pick("\(count) présent\(s)", "\(count) متوفرة", "\(count) present")
             case .missing: return pick("\(count) manquant\(s)", "\(count) غير متوفرة", "\(count) missing")
@@ -603,15 +438,18 @@ public struct Localizer: Sendable {
             case .futureDated: return pick("\(count) daté\(s) après l'évaluation", "\(count) مؤرخة بعد التقييم", "\(count) dated after the assessment")
             }
         }
-        let head = pick("\(total) document\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "وثيقة" : (2...10).contains(total) ? "وثائق" : "وثيقة"), "\(total) document\(total == 1 ? "" : "s")")
+        let head = count(total, PluralForms(one: "# document", other: "# documents"),
+                         PluralForms(one: "وثيقة واحدة", two: "وثيقتان", few: "# وثائق", many: "# وثيقةً", other: "# وثيقة"),
+                         PluralForms(one: "# document", other: "# documents"))
         return pick("\(head) : \(list(parts))", "\(head): \(list(parts))", "\(head): \(list(parts))")
     }
 
     /// The findings of the action plan the next steps leave out.
     public func moreInPlan(_ count: Int) -> String {
-        pick("… et \(count) autre\(count > 1 ? "s" : "") dans le plan d'action",
-             "… و\(count) " + (count == 1 ? "نقص آخر" : "نواقص أخرى") + " في خطة العمل",
-             "… and \(count) more in the action plan")
+        self.count(count, PluralForms(one: "… et # autre dans le plan d'action", other: "… et # autres dans le plan d'action"),
+                   PluralForms(one: "… ونقص آخر في خطة العمل", two: "… ونقصان آخران في خطة العمل", few: "… و# نواقص أخرى في خطة العمل",
+                               many: "… و# نقصًا آخر في خطة العمل", other: "… و# نقص آخر في خطة العمل"),
+                   PluralForms(other: "… and # more in the action plan"))
     }
 
     /// A score against its threshold, for readers of charts.
@@ -630,16 +468,16 @@ public struct Localizer: Sendable {
 
     /// "9 évaluations", counted.
     public func assessments(_ count: Int) -> String {
-        pick("\(count) évaluation\(count > 1 ? "s" : "")",
-             "\(count) " + (count == 1 ? "تقييم" : (2...10).contains(count) ? "تقييمات" : "تقييمًا"),
-             "\(count) assessment\(count == 1 ? "" : "s")")
+        self.count(count, PluralForms(one: "# évaluation", other: "# évaluations"),
+                   PluralForms(one: "تقييم واحد", two: "تقييمان", few: "# تقييمات", many: "# تقييمًا", other: "# تقييم"),
+                   PluralForms(one: "# assessment", other: "# assessments"))
     }
 
     /// "8 coopératives", counted.
     public func cooperatives(_ count: Int) -> String {
-        pick("\(count) coopérative\(count > 1 ? "s" : "")",
-             "\(count) " + (count == 1 ? "تعاونية" : (2...10).contains(count) ? "تعاونيات" : "تعاونيةً"),
-             "\(count) cooperative\(count == 1 ? "" : "s")")
+        self.count(count, PluralForms(one: "# coopérative", other: "# coopératives"),
+                   PluralForms(one: "تعاونية واحدة", two: "تعاونيتان", few: "# تعاونيات", many: "# تعاونيةً", other: "# تعاونية"),
+                   PluralForms(one: "# cooperative", other: "# cooperatives"))
     }
 
     /// The headline of a summary: cooperatives counted (each by its latest assessment), the
@@ -647,23 +485,25 @@ public struct Localizer: Sendable {
     public func summaryHeadline(cooperatives: Int, assessments count: Int, superseded: Int, invalid: Int) -> String {
         var parts = [self.cooperatives(cooperatives), assessments(count)]
         if superseded > 0 {
-            parts.append(pick("\(superseded) remplacée\(superseded > 1 ? "s" : "") par une plus récente",
-                              "\(superseded) " + (superseded == 1 ? "عوّضه تقييم أحدث" : "عوّضتها تقييمات أحدث"),
-                              "\(superseded) superseded by a later one"))
+            parts.append(self.count(superseded, PluralForms(one: "# remplacée par une plus récente", other: "# remplacées par de plus récentes"),
+                                    PluralForms(one: "واحد عوّضه تقييم أحدث", two: "اثنان عوّضتهما تقييمات أحدث", few: "# عوّضتها تقييمات أحدث",
+                                                many: "# عوّضتها تقييمات أحدث", other: "# عوّضتها تقييمات أحدث"),
+                                    PluralForms(other: "# superseded by a later one")))
         }
         if invalid > 0 {
-            parts.append(pick("\(invalid) fichier\(invalid > 1 ? "s" : "") invalide\(invalid > 1 ? "s" : "") écarté\(invalid > 1 ? "s" : "")",
-                              "\(invalid) " + (invalid == 1 ? "ملف غير صالح مستبعد" : "ملفات غير صالحة مستبعدة"),
-                              "\(invalid) invalid file\(invalid == 1 ? "" : "s") skipped"))
+            parts.append(self.count(invalid, PluralForms(one: "# fichier invalide écarté", other: "# fichiers invalides écartés"),
+                                    PluralForms(one: "ملف واحد غير صالح مستبعد", two: "ملفان غير صالحين مستبعدان", few: "# ملفات غير صالحة مستبعدة",
+                                                many: "# ملفًا غير صالح مستبعدًا", other: "# ملف غير صالح مستبعد"),
+                                    PluralForms(one: "# invalid file skipped", other: "# invalid files skipped")))
         }
         return list(parts)
     }
 
     /// How many cooperatives are ready for a level, for readers of charts.
     public func readiness(ready: Int, of total: Int, requiredOf: Int) -> String {
-        pick("\(ready) prête\(ready > 1 ? "s" : "") sur \(total), niveau exigé de \(requiredOf)",
-             "\(ready) جاهزة من أصل \(total)، والمستوى مطلوب لـ \(requiredOf)",
-             "\(ready) ready of \(total), required of \(requiredOf)")
+        count(ready, PluralForms(one: "# prête sur \(total), niveau exigé de \(requiredOf)", other: "# prêtes sur \(total), niveau exigé de \(requiredOf)"),
+              PluralForms(other: "# جاهزة من أصل \(total)، والمستوى مطلوب لـ \(requiredOf)"),
+              PluralForms(other: "# ready of \(total), required of \(requiredOf)"))
     }
 
     /// The findings a summary lists when it lists only the most frequent.
@@ -702,11 +542,18 @@ public struct Localizer: Sendable {
     /// The disagreements of a comparison, counted.
     public func disagreements(overstated: Int, understated: Int) -> String {
         let total = overstated + understated
-        let head = pick("\(total) divergence\(total > 1 ? "s" : "")", "\(total) " + (total == 1 ? "اختلاف" : (2...10).contains(total) ? "اختلافات" : "اختلافًا"),
-                        "\(total) disagreement\(total == 1 ? "" : "s")")
+        let head = count(total, PluralForms(one: "# divergence", other: "# divergences"),
+                         PluralForms(one: "اختلاف واحد", two: "اختلافان", few: "# اختلافات", many: "# اختلافًا", other: "# اختلاف"),
+                         PluralForms(one: "# disagreement", other: "# disagreements"))
         var parts: [String] = []
-        if overstated > 0 { parts.append(pick("\(overstated) surévaluée\(overstated > 1 ? "s" : "") par la coopérative", "\(overstated) بتقدير مبالغ فيه من التعاونية", "\(overstated) overstated by the cooperative")) }
-        if understated > 0 { parts.append(pick("\(understated) sous-évaluée\(understated > 1 ? "s" : "")", "\(understated) بتقدير أقل من الواقع", "\(understated) understated")) }
+        if overstated > 0 {
+            parts.append(count(overstated, PluralForms(one: "# surévaluée par la coopérative", other: "# surévaluées par la coopérative"),
+                               PluralForms(other: "# بتقدير مبالغ فيه من التعاونية"), PluralForms(other: "# overstated by the cooperative")))
+        }
+        if understated > 0 {
+            parts.append(count(understated, PluralForms(one: "# sous-évaluée", other: "# sous-évaluées"),
+                               PluralForms(other: "# بتقدير أقل من الواقع"), PluralForms(other: "# understated")))
+        }
         return parts.isEmpty ? head : labelled(head, list(parts))
     }
 
@@ -732,9 +579,9 @@ public struct Localizer: Sendable {
 
     /// "12 exigences applicables", counted.
     public func applicableRequirements(_ count: Int) -> String {
-        pick("\(count) exigence\(count > 1 ? "s" : "") applicable\(count > 1 ? "s" : "")",
-             "\(count) " + (count == 1 ? "متطلب منطبق" : (2...10).contains(count) ? "متطلبات منطبقة" : "متطلبًا منطبقًا"),
-             "\(count) applicable requirement\(count == 1 ? "" : "s")")
+        self.count(count, PluralForms(one: "# exigence applicable", other: "# exigences applicables"),
+                   PluralForms(one: "متطلب منطبق واحد", two: "متطلبان منطبقان", few: "# متطلبات منطبقة", many: "# متطلبًا منطبقًا", other: "# متطلب منطبق"),
+                   PluralForms(one: "# applicable requirement", other: "# applicable requirements"))
     }
 
     /// A warning about the assessment, in words.

@@ -33,6 +33,13 @@ public enum MarkdownEscaping {
         return out
     }
 
+    /// Escaped Markdown in italics, unless it holds Arabic: Arabic has no italic, and a slanted
+    /// Naskh is a synthetic one, hard to read.
+    public static func emphasis(_ markdown: String) -> String {
+        let arabic = markdown.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        return arabic ? markdown : "*\(markdown)*"
+    }
+
     /// `text` as a code span: fenced by more backticks than any run inside it, so that nothing
     /// in it can end the span (GitHub's tables still need `|` escaped, which they honour inside
     /// code spans).

@@ -22,7 +22,7 @@ public struct MarkdownReporter: Reporter {
         line("# \(m(content.title)) — \(m(content.header.cooperativeName))")
         line()
         if content.audit {
-            line("*\(m(say(.visitReportBasis)))*")
+            line("*\(m(say(content.inspection ? .visitReportBasis : .selfAssessmentAuditBasis)))*")
             line()
         }
         header(content).forEach { line($0) }
@@ -61,7 +61,7 @@ public struct MarkdownReporter: Reporter {
             line()
         }
         line("*\(m(say(.disclaimer)))*")
-        return out
+        return Typesetting.markdown(out, language: content.language)
     }
 
     static func header(_ content: ReportContent) -> [String] {
@@ -159,7 +159,7 @@ public struct MarkdownReporter: Reporter {
                 for finding in group.findings {
                     lines.append("- \(code(finding.id)) **\(m(finding.title))**")
                     lines.append("  - \(m(say.labelled(say(.why), say.series(finding.why))))")
-                    for note in finding.notes { lines.append("  - *\(m(say.labelled(say(.note), note)))*") }
+                    for note in finding.notes { lines.append("  - " + MarkdownEscaping.emphasis(m(say.labelled(say(.note), note)))) }
                     let action = finding.action ?? say(.noAction)
                     lines.append("  - \(m(say.labelled(say(.correctiveAction), action))) (\(m(finding.costText)))")
                     if let deadline = finding.deadline { lines.append("  - **\(m(say.labelled(say(.deadline), deadline)))**") }
@@ -204,13 +204,13 @@ public struct MarkdownReporter: Reporter {
 
     static func visitReport(_ content: ReportContent) -> [String] {
         let say = content.say
-        var lines = ["## \(m(say(.visitReport)))", ""]
+        var lines = ["## \(m(content.title))", ""]
         lines.append(row([say(.rubric), say(.conformity), say(.observations), say(.correctiveMeasures), say(.timeline)].map(m)))
         lines.append("| --- | --- | --- | --- | --- |")
         for rubric in content.rubrics {
             let findings = rubric.findings.map { finding in
                 var text = "\(code(finding.id)) \(m(finding.title)) — \(m(say.series(finding.why)))"
-                for note in finding.notes { text += " — *\(m(say.labelled(say(.note), note)))*" }
+                for note in finding.notes { text += " — " + MarkdownEscaping.emphasis(m(say.labelled(say(.note), note))) }
                 return text
             }
             let measures = rubric.findings.map { "\(code($0.id)) \(m($0.action ?? say(.noAction)))" }

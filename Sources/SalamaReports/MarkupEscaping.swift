@@ -58,4 +58,18 @@ public enum MarkupEscaping {
         let value = scalar.value
         return value >= 0x20 && !(0x7F...0x9F).contains(value) && value != 0xFFFE && value != 0xFFFF
     }
+
+    /// `text` inside a CSS string quoted with `"`: backslashes, quotes and line breaks escaped,
+    /// `<` too, so that the style sheet cannot be closed from inside the string.
+    public static func cssString(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"", "<", "\n", "\r": out += "\\" + String(scalar.value, radix: 16) + " "
+            case _ where !isAllowed(scalar) && scalar != "\t": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

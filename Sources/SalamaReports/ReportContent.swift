@@ -162,6 +162,8 @@ struct ReportContent: Sendable {
     var say: Localizer
     /// Whether the report follows the official visit report.
     var audit: Bool
+    /// Whether the assessment is an inspector's (else a self-assessment, even under `audit`).
+    var inspection: Bool
     var title: String
     var header: Header
     var headline: String
@@ -198,7 +200,9 @@ struct ReportContent: Sendable {
         self.language = language
         self.say = say
         self.audit = audit || assessment.kind == .inspection
-        self.title = self.audit ? say(.visitReport) : say(.gapReport)
+        self.inspection = assessment.kind == .inspection
+        // A self-assessment in the visit report's layout never passes for an ONSSA visit.
+        self.title = inspection ? say(.visitReport) : self.audit ? say(.selfAssessmentAudit) : say(.gapReport)
 
         let cooperative = assessment.cooperative
         header = Header(
@@ -245,7 +249,10 @@ struct ReportContent: Sendable {
             let requirement = result.requirement
             let reasons = result.reasons.map { Self.inline(say.reason($0, in: requirement, checklist: checklist)) }
             var why: [String] = []
-            if let declared = result.declared, declared == .no || declared == .partial { why.append(say.declaredOpen(declared)) }
+            if let declared = result.declared, declared == .no || declared == .partial {
+                // An inspector's answer is what they found, not a declaration.
+                why.append(assessment.kind == .inspection ? say.foundOpen(declared) : say.declaredOpen(declared))
+            }
             why += reasons
             let cost = requirement.action?.cost ?? .low
             return Finding(

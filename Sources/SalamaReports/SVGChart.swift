@@ -35,24 +35,34 @@ enum SVGChart {
     }
 
     /// One bar per section, with its title and its compliance in percent; a section where
-    /// nothing applies has no bar.
+    /// nothing applies has no bar. A long title wraps onto more lines (its row grows), never cut.
     static func sectionChart(_ sections: [ReportContent.SectionLine], label: String, rightToLeft: Bool) -> String {
-        let width = 640.0, labelWidth = 250.0, barWidth = 300.0, row = 24.0, gap = 10.0
-        let height = row * Double(sections.count) + 8
+        let width = 640.0, labelWidth = 250.0, barWidth = 300.0, lineHeight = 13.0, gap = 10.0
+        let titles = sections.map { wrapped($0.title, to: 38) }
+        let rows = titles.map { max(24.0, lineHeight * Double($0.count) + 11) }
+        let height = rows.reduce(0, +) + 8
         // Positions from the start side: left to right, or mirrored for right to left.
         func x(_ fromStart: Double) -> Double { rightToLeft ? width - fromStart : fromStart }
         let direction = rightToLeft ? "rtl" : "ltr"
         var svg = #"<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="\#(number(width))" height="\#(number(height))" viewBox="0 0 \#(number(width)) \#(number(height))" role="img" aria-label="\#(MarkupEscaping.escapeAttribute(label))" direction="\#(direction)">"#
+        var top = 4.0
         for (index, section) in sections.enumerated() {
-            let top = 4 + row * Double(index)
+            let row = rows[index]
             let middle = top + row / 2
-            svg += #"<text x="\#(number(x(0)))" y="\#(number(middle))" dy="0.35em" text-anchor="start" direction="\#(direction)" class="label">\#(MarkupEscaping.escape(truncated(section.title, to: 38)))</text>"#
-            let barStart = labelWidth + gap
-            svg += #"<rect x="\#(number(rightToLeft ? width - barStart - barWidth : barStart))" y="\#(number(top + 5))" width="\#(number(barWidth))" height="\#(number(row - 10))" rx="2" class="track"/>"#
+            let firstLine = middle - lineHeight * Double(titles[index].count - 1) / 2
+            svg += #"<text x="\#(number(x(0)))" y="\#(number(firstLine))" dy="0.35em" text-anchor="start" direction="\#(direction)" class="label">"#
+            for (number, line) in titles[index].enumerated() {
+                svg += number == 0 ? MarkupEscaping.escape(line)
+                    : #"<tspan x="\#(self.number(x(0)))" dy="\#(self.number(lineHeight))">\#(MarkupEscaping.escape(line))</tspan>"#
+            }
+            svg += "</text>"
+            let barStart = labelWidth + gap, barTop = middle - 7
+            svg += #"<rect x="\#(number(rightToLeft ? width - barStart - barWidth : barStart))" y="\#(number(barTop))" width="\#(number(barWidth))" height="14" rx="2" class="track"/>"#
+            top += row
             guard let percent = section.percent, let text = section.percentText else { continue }
             let length = barWidth * percent / 100
             let style = percent >= 100 ? "fill-ok" : percent >= 50 ? "fill-mid" : "fill-ko"
-            svg += #"<rect x="\#(number(rightToLeft ? width - barStart - length : barStart))" y="\#(number(top + 5))" width="\#(number(length))" height="\#(number(row - 10))" rx="2" class="\#(style)"/>"#
+            svg += #"<rect x="\#(number(rightToLeft ? width - barStart - length : barStart))" y="\#(number(barTop))" width="\#(number(length))" height="14" rx="2" class="\#(style)"/>"#
             svg += #"<text x="\#(number(x(barStart + barWidth + gap)))" y="\#(number(middle))" dy="0.35em" text-anchor="start" direction="\#(direction)" class="value">\#(MarkupEscaping.escape(text))</text>"#
         }
         svg += "</svg>"
@@ -64,16 +74,20 @@ enum SVGChart {
         JSONValue.format((value * 100).rounded() / 100)
     }
 
-    /// `text` cut to `limit` characters, with an ellipsis when cut.
-    static func truncated(_ text: String, to limit: Int) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)).trimmingTrailingSpaces() + "…"
+    /// `text` in lines of at most `limit` characters, broken at spaces (a longer word stands
+    /// alone on its line).
+    static func wrapped(_ text: String, to limit: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > limit {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
     }
 }
 
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return text
-    }
-}

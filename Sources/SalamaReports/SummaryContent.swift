@@ -160,6 +160,9 @@ struct SummaryContent: Sendable {
         superseded = report.superseded
         total = aggregate(report.summary, value: nil)
         groupsTitle = report.grouping.map { $0 == .province ? say(.byProvince) : say(.byProduct) }
-        groups = report.groups.map { aggregate($0.summary, value: $0.value) }
+        // A product group is headed by the product's title, a province by its name as written.
+        groups = report.groups.map { group in
+            aggregate(group.summary, value: report.grouping == .product ? checklist.title(ofTerm: group.value, kind: .product, in: lang) : group.value)
+        }
     }
 }

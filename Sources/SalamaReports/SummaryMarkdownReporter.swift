@@ -48,7 +48,7 @@ public struct SummaryMarkdownReporter: SummaryReporter {
             }
         }
         line("*\(m(say(.disclaimer)))*")
-        return out
+        return Typesetting.markdown(out, language: content.language)
     }
 
     /// Readiness, agenda and compliance of one aggregate under headings of `level`.

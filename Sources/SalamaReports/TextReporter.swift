@@ -78,7 +78,7 @@ public struct TextReporter: Reporter {
             line(style.yellow(say(.warnings)))
             for warning in content.warnings { line("  - " + warning) }
         }
-        return style.finish(out)
+        return style.finish(Typesetting.text(out, language: content.language))
     }
 }
 

@@ -61,6 +61,10 @@ struct AssessmentDraft: Sendable {
     var members: Int?
     var products: [String]
     var activities: [String] = []
+    /// Display only, for the CSV's cells: the products' and activities' titles in the
+    /// workbook's language (never read back as titles: the importer resolves them to ids).
+    var productTitles: [String]?
+    var activityTitles: [String]?
     var assessor: Assessor?
     var answers: [Answer] = []
 }

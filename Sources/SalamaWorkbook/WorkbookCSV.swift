@@ -80,8 +80,8 @@ enum WorkbookCSV {
         case .province: draft.province
         case .commune: draft.commune ?? ""
         case .members: draft.members.map(String.init) ?? ""
-        case .products: draft.products.joined(separator: ", ")
-        case .activities: draft.activities.joined(separator: ", ")
+        case .products: (draft.productTitles ?? draft.products).joined(separator: ", ")
+        case .activities: (draft.activityTitles ?? draft.activities).joined(separator: ", ")
         case .assessorName: draft.assessor?.name ?? ""
         case .assessorRole: draft.assessor.map { WorkbookWords.role($0.role, language) } ?? ""
         }

@@ -412,7 +412,8 @@ struct WorkbookReading {
                 if WorkbookSyntax.isToken(lowered) {
                     if !valid.contains(lowered) { valid.append(lowered) }
                 } else {
-                    error(location, "\(kind.rawValue) '\(token)' is not a token (lower-case letters, digits and '-', for example goat-cheese)")
+                    error(location, "\(kind.rawValue) '\(token)' is not an id, and the workbook's checklist was not found to read titles: "
+                        + "give --checklist FILE or --checklists DIR, or write ids (lower-case letters, digits and '-', for example goat-cheese)")
                 }
             }
         }

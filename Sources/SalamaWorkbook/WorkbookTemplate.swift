@@ -128,6 +128,8 @@ public struct WorkbookTemplate: Sendable {
             cooperativeID: cooperative.id, cooperativeName: cooperative.name, region: cooperative.region,
             province: cooperative.province, commune: cooperative.commune, members: cooperative.members,
             products: cooperative.products, activities: cooperative.activities,
+            productTitles: cooperative.products.map { checklist.title(ofTerm: $0, kind: .product, in: labels.rawValue) },
+            activityTitles: cooperative.activities.map { checklist.title(ofTerm: $0, kind: .activity, in: labels.rawValue) },
             assessor: AssessmentDraft.Assessor(name: "", role: profile.kind == .inspection ? .inspector : .member),
             answers: requirements.map { requirement, section in
                 let details = requirement.evidence.map { "• \($0.id): \(describe($0, labels))" }

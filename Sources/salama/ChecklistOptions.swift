@@ -10,7 +10,7 @@ struct ChecklistOptions: ParsableArguments {
     @Option(name: .customLong("checklist"), help: ArgumentHelp("Use this checklist file for every assessment.", valueName: "file"))
     var file: String?
 
-    @Option(name: .customLong("checklists"), help: ArgumentHelp("Find each assessment's checklist by id in this folder (default: $SALAMA_CHECKLISTS, else ./Checklists).", valueName: "dir"))
+    @Option(name: .customLong("checklists"), help: ArgumentHelp("Find each assessment's checklist by id in this folder (default: $SALAMA_CHECKLISTS, else ./Checklists, else PREFIX/share/salama/Checklists beside PREFIX/bin/salama).", valueName: "dir"))
     var directory: String?
 
     func validate() throws {
@@ -24,8 +24,28 @@ struct ChecklistOptions: ParsableArguments {
 
     var catalog: ChecklistCatalog {
         if let file { return ChecklistCatalog(.file(file)) }
+        if let directory { return ChecklistCatalog(.directory(directory)) }
         let environment = ProcessInfo.processInfo.environment["SALAMA_CHECKLISTS"].flatMap { $0.isEmpty ? nil : $0 }
-        return ChecklistCatalog(.directory(directory ?? environment ?? "Checklists"))
+        if let environment { return ChecklistCatalog(.directory(environment)) }
+        let candidates = Self.defaultFolders
+        let found = candidates.first { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        let hint = "looked in \(candidates.joined(separator: " and ")); give a folder with --checklists DIR or SALAMA_CHECKLISTS=DIR, or a file with --checklist FILE"
+        return ChecklistCatalog(.directory(found ?? candidates[0]), missingFolderHint: hint)
+    }
+
+    /// Where checklists are looked for when no folder is named: `./Checklists`, then the
+    /// checklists installed with the binary, in `PREFIX/share/salama/Checklists` beside
+    /// `PREFIX/bin/salama` (symbolic links to the binary followed).
+    static var defaultFolders: [String] {
+        var folders = ["Checklists"]
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let prefix = executable.deletingLastPathComponent().deletingLastPathComponent()
+            folders.append(prefix.appendingPathComponent("share/salama/Checklists").path)
+        }
+        return folders
     }
 }
 

@@ -31,7 +31,7 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var checklists: ChecklistOptions
 
     @Option(help: "Report format.")
-    var format: CompareFormat = .json
+    var format: CompareFormat = .text
 
     @Option(help: "Language of the report (default: the checklist's).")
     var lang: Language?

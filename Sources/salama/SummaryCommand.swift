@@ -31,7 +31,7 @@ struct SummaryCommand: ParsableCommand {
     @OptionGroup var checklists: ChecklistOptions
 
     @Option(help: "Report format.")
-    var format: SummaryFormat = .json
+    var format: SummaryFormat = .text
 
     @Option(help: "Break the aggregate down by province or by product.")
     var by: SummaryGrouping?

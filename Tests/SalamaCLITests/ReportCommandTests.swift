@@ -16,6 +16,16 @@ struct ReportCommandTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     }
 
+    /// Like `check`, `summary` and `compare` print text unless asked for another format.
+    @Test(arguments: [["summary", "Samples"], ["compare", selfAssessment, inspection]])
+    func textIsTheDefaultFormat(_ arguments: [String]) throws {
+        let plain = try SalamaBinary.run(arguments)
+        let text = try SalamaBinary.run(arguments + ["--format", "text"])
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(!plain.standardOutput.isEmpty)
+        #expect(plain.standardOutput == text.standardOutput)
+    }
+
     @Test func summaryOfTheSamplesAsText() throws {
         let json = try Self.json(["summary", "Samples"])
         let result = try SalamaBinary.run(["summary", "Samples", "--format", "text"])
@@ -87,8 +97,12 @@ struct ReportCommandTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">"))
         #expect(html.contains("حسب المنتوج"))
         #expect(html.components(separatedBy: "<div class=\"group\">").count - 1 == groups.count)
+        // Each group is headed by its product's Arabic title, never the bare id.
+        for arabicTitle in ["التمور", "العسل", "الزعفران"] {
+            #expect(html.contains("<h3><bdi>\(arabicTitle)</bdi> — "))
+        }
         for group in groups {
-            #expect(html.contains("<h3>\u{2068}\(try #require(group["value"] as? String))\u{2069} — "))
+            #expect(!html.contains("<h3><bdi>\(try #require(group["value"] as? String))</bdi>"))
         }
     }
 

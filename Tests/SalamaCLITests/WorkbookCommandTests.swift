@@ -127,11 +127,9 @@ struct WorkbookCommandTests {
         defer { folder.remove() }
         let csvPath = folder.path + "/classeur.csv"
         _ = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
-        var csv = try Self.read(csvPath)
-        csv = csv.replacingOccurrences(of: "\r\nproduits,\"honey, dates\"\r\n", with: "\r\nproduits,\"Miel, Dattes\"\r\n")
-            .replacingOccurrences(of: "\r\nactivités,packaging\r\n", with: "\r\nactivités,Conditionnement\r\n")
-        #expect(csv.contains("\"Miel, Dattes\""), "the products row was found")
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
+        let csv = try Self.read(csvPath)
+        // The workbook names products and activities by their titles in its language.
+        #expect(csv.contains("\r\nproduits,\"Miel, Dattes\"\r\nactivités,Conditionnement\r\n"))
         let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("<product>honey</product>\n    <product>dates</product>\n    <activity>packaging</activity>"))

@@ -28,7 +28,9 @@ import Testing
         for forbidden in ["<script", "<link", " src=", " href=", "url(", "@import", "<iframe", "<object"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
-        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("size: A4;"))
+        #expect(html.contains("counter(page) \" / \" counter(pages)"))
+        #expect(html.contains("@media screen and (max-width: 640px)"))
         #expect(html.contains("break-inside: avoid"))
         #expect(html.contains("<svg class=\"bar\""))
         #expect(html.contains("<svg class=\"chart\""))
@@ -53,8 +55,8 @@ import Testing
                      "L&#39;inspecteur", "Le représentant de la coopérative", "Signature"] {
             #expect(html.contains(term), "\(term)")
         }
-        #expect(html.contains(#"<td rowspan="2" class="conform-no">Non</td>"#))
-        #expect(html.contains(#"<td rowspan="1" class="conform-yes">Oui</td>"#))
+        #expect(html.contains(#"<td data-label="Conformité :" rowspan="2" class="conform-no">Non</td>"#))
+        #expect(html.contains(#"<td data-label="Conformité :" rowspan="1" class="conform-yes">Oui</td>"#))
         #expect(html.contains(#"<bdi class="date">2027-06-30</bdi>"#))
         let markdown = try ReportFixture.report("inspection", format: .markdown, language: .fr)
         for term in ["| Rubrique | Conformité | Constats | Mesures correctives | Échéancier |", "## Conclusion", "## Signatures"] {

@@ -110,7 +110,9 @@ enum SummaryReportFormat: String, CaseIterable, Sendable {
         for forbidden in ["<script", "<link", " src=", " href=", "url(", "@import", "<iframe", "<object"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
-        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("size: A4;"))
+        #expect(html.contains("counter(page) \" / \" counter(pages)"))
+        #expect(html.contains("@media screen and (max-width: 640px)"))
         #expect(html.contains("<svg class=\"bar\""))
         #expect(html.contains("<svg class=\"chart\""))
     }

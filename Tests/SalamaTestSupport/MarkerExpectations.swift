@@ -1,7 +1,11 @@
 import Foundation
 
 import SalamaXML
+// Swift Testing is there for test builds only: `swift build -c release` builds this target
+// too (it is not a test target), without the expectation below.
+#if canImport(Testing)
 import Testing
+#endif
 
 /// Checks reported diagnostics against the `<!--! error: TEXT -->` markers of a fixture and of
 /// the modules it includes (followed through `xi:include href`, inside Tests/Fixtures only).
@@ -66,6 +70,7 @@ public enum Markers {
         diagnostics.isEmpty ? "(none)" : diagnostics.map(\.description).joined(separator: "\n")
     }
 
+    #if canImport(Testing)
     /// Every marker has its diagnostic (same file, line, severity, message containing the
     /// text, column of the element's start tag) and every diagnostic has its marker.
     public static func expect(_ diagnostics: [Diagnostic], match markers: [ExpectedDiagnostic],
@@ -84,4 +89,5 @@ public enum Markers {
                     sourceLocation: sourceLocation)
         }
     }
+    #endif
 }

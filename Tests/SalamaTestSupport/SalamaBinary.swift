@@ -25,7 +25,8 @@ public enum SalamaBinary {
         try run(["-c", command], in: directory, environment: ["SALAMA": url.path], executable: URL(fileURLWithPath: "/bin/sh"))
     }
 
-    /// Runs `salama ARGUMENTS` in `directory` (the repository by default).
+    /// Runs `salama ARGUMENTS` in `directory` (the repository by default); `executable` is
+    /// the built binary unless a copy of it is given.
     public static func run(_ arguments: [String], in directory: String = Fixtures.repository.path,
                            environment: [String: String] = [:], input: Data? = nil, executable: URL = url) throws -> Result {
         let process = Process()

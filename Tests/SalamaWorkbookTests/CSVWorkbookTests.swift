@@ -17,7 +17,7 @@ import Testing
         let bytes = Array(csv.utf8)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a UTF-8 byte-order mark")
         #expect(csv.hasPrefix("\u{FEFF}référentiel,workbook-test\r\nversion du référentiel,2026.1\r\ndate (AAAA-MM-JJ),2026-11-20\r\ntype (auto-évaluation / inspection),auto-évaluation\r\nidentifiant de la coopérative,COOP-ERR-0042\r\n"))
-        #expect(csv.contains("\r\nproduits,honey\r\nactivités,packaging\r\nnom de l'évaluateur,\r\nrôle de l'évaluateur (membre / inspecteur / formateur),membre\r\n\r\nréférence,rubrique,exigence,réponse (oui / partiel / non / sans objet),échéance (AAAA-MM-JJ),preuves (id: AAAA-MM-JJ document),mesures (id: valeur),remarque\r\n"))
+        #expect(csv.contains("\r\nproduits,Miel\r\nactivités,Conditionnement\r\nnom de l'évaluateur,\r\nrôle de l'évaluateur (membre / inspecteur / formateur),membre\r\n\r\nréférence,rubrique,exigence,réponse (oui / partiel / non / sans objet),échéance (AAAA-MM-JJ),preuves (id: AAAA-MM-JJ document),mesures (id: valeur),remarque\r\n"))
         #expect(csv.hasSuffix("\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,,,,,\r\n"))
         // Records end with CRLF; a line feed alone only occurs inside a quoted, multi-line cell.
         let rows = WorkbookFixture.rows(csv)

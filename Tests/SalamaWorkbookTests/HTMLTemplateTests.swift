@@ -36,10 +36,10 @@ import Testing
         for box in ["Oui", "Partiel", "Non", "Sans objet"] {
             #expect(french.contains("<span class=\"box\"></span>\(box)</span>"), "\(box)")
         }
-        #expect(french.contains("<td><bdi>Bulletin d&#39;analyse de potabilité</bdi></td><td><bdi>365 jours</bdi></td><td class=\"fill\"></td><td class=\"fill\"></td>"))
-        #expect(french.contains("<td><bdi>Attestation de formation</bdi></td><td>—</td>"), "no max age")
-        #expect(french.contains("<td><bdi>Chlore libre résiduel</bdi></td><td><bdi>entre 0,1 et 1 mg/L</bdi></td><td class=\"fill\"><span class=\"unit\"><bdi>mg/L</bdi></span></td>"))
-        #expect(french.contains("<td><bdi>Teneur en eau du miel</bdi></td><td><bdi>au plus 20 %</bdi></td>"))
+        #expect(french.contains("<td><bdi>Bulletin d&#39;analyse de potabilité</bdi></td><td data-label=\"Validité :\"><bdi>365 jours</bdi></td><td data-label=\"Date du document :\" class=\"fill\"></td><td data-label=\"Référence :\" class=\"fill\"></td>"))
+        #expect(french.contains("<td><bdi>Attestation de formation</bdi></td><td data-label=\"Validité :\">—</td>"), "no max age")
+        #expect(french.contains("<td><bdi>Chlore libre résiduel</bdi></td><td data-label=\"Limites :\"><bdi>entre 0,1 et 1 mg/L</bdi></td><td data-label=\"Valeur :\" class=\"fill\"><span class=\"unit\"><bdi>mg/L</bdi></span></td>"))
+        #expect(french.contains("<td><bdi>Teneur en eau du miel</bdi></td><td data-label=\"Limites :\"><bdi>au plus 20 %</bdi></td>"))
         #expect(french.contains("<h3 class=\"subsection\"><bdi>Conditionnement du miel</bdi></h3>"))
         #expect(french.contains(#"<html lang="fr" dir="ltr">"#))
 
@@ -66,12 +66,33 @@ import Testing
         #expect(html.contains("<span class=\"k\">Coopérative :</span> <span class=\"v\"><bdi>Coopérative Nahla</bdi></span>"))
         #expect(html.contains("<span class=\"k\">Identifiant :</span> <span class=\"v\"></span>"), "the placeholder id is left blank")
         #expect(html.contains("<span class=\"k\">Région :</span> <span class=\"v\"></span>"))
-        #expect(html.contains("<span class=\"k\">Produits :</span> <span class=\"v\"><bdi>dates</bdi></span>"))
+        #expect(html.contains("<span class=\"k\">Produits :</span> <span class=\"v\"><bdi>Dattes</bdi></span>"))
         #expect(html.contains("<span class=\"k\">Date :</span> <span class=\"v\"><bdi>2026-11-20</bdi></span>"))
         #expect(!html.contains("échéance"), "a self-assessment sets no deadline")
         let inspection = try WorkbookFixture.template(WorkbookFixture.profile(["dates"], kind: .inspection)).html()
         #expect(inspection.components(separatedBy: "<span class=\"k\">échéance :</span>").count - 1 == 3)
         #expect(inspection.contains("Cahier d&#39;évaluation — inspection"))
+    }
+
+    /// An inspection workbook records the visit and is signed by the inspector and by the
+    /// establishment; a self-assessment workbook by its assessor alone.
+    @Test func theInspectionWorkbookHasTheVisitAndBothSignatures() throws {
+        let inspection = try WorkbookFixture.template(WorkbookFixture.profile(["dates"], kind: .inspection)).html()
+        for field in ["N° du rapport :", "Service :", "Horaire :", "Lieu :", "Objet de la visite :", "Inspecteurs :"] {
+            #expect(inspection.contains("<span class=\"k\">\(field)</span>"), "\(field)")
+        }
+        for purpose in ["première visite", "contrôle régulier", "visite de suivi", "suite à une plainte", "autre"] {
+            #expect(inspection.contains("<span class=\"box\"></span>\(purpose)</span>"), "\(purpose)")
+        }
+        #expect(inspection.contains("<th>Personnes rencontrées</th><th>Nom et qualité</th>"))
+        #expect(inspection.contains("<th>Échantillons prélevés</th><th>Identifiant</th><th>Produit</th><th>Analyse</th><th>Laboratoire</th>"))
+        #expect(inspection.contains("<h3>L&#39;inspecteur</h3>") && inspection.contains("<h3>Le représentant de la coopérative</h3>"))
+        #expect(HTMLCheck.diagnostics(of: inspection) == [])
+
+        let selfAssessment = try WorkbookFixture.template(WorkbookFixture.profile(["dates"])).html()
+        #expect(!selfAssessment.contains("Objet de la visite"))
+        #expect(!selfAssessment.contains("<h3>Le représentant de la coopérative</h3>"))
+        #expect(selfAssessment.contains("<h3>Évaluateur</h3>"))
     }
 
     @Test func textIsEscapedAndThePageIsSelfContained() throws {
@@ -83,7 +104,7 @@ import Testing
         for forbidden in ["<link", " src=", " href=", "url(", "@import", "<iframe", "<object", "<input"] {
             #expect(!html.contains(forbidden), "\(forbidden)")
         }
-        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("size: A4;"))
         #expect(html.contains("break-inside: avoid"))
         #expect(HTMLCheck.diagnostics(of: html) == [])
     }

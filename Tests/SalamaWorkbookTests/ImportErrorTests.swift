@@ -35,7 +35,7 @@ import Testing
             "\(path):2:2: error: date '2026-02-30' is not a real date",
             "\(path):3:2: error: unknown kind 'visite': write self or inspection (auto-évaluation, inspection; تقييم ذاتي, تفتيش; self-assessment, inspection)",
             "\(path):4:2: error: cooperative id 'COOP 42' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)",
-            "\(path):5:2: error: product 'Dattes!' is not a token (lower-case letters, digits and '-', for example goat-cheese)",
+            "\(path):5:2: error: product 'Dattes!' is not an id, and the workbook's checklist was not found to read titles: give --checklist FILE or --checklists DIR, or write ids (lower-case letters, digits and '-', for example goat-cheese)",
             "\(path):6:1: error: unknown metadata key 'couleur': the keys are checklist, checklist-version, date, kind, cooperative-id, cooperative-name, region, province, commune, members, products, activities, assessor-name, assessor-role (or their labels in French, Arabic or English)",
             "\(path):7:2: error: members 'vingt' is not a whole number",
             "\(path):10:2: error: unknown status 'peut-être': write yes, partial, no or na (or oui, partiel, non, sans objet; نعم, جزئي, لا, غير معني)",

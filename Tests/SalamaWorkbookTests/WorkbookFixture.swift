@@ -34,11 +34,12 @@ enum WorkbookFixture {
         WorkbookTemplate(checklist: try checklist(), profile: profile, language: language)
     }
 
-    /// Writes `text` to a temporary file and loads it as an assessment (XML or CSV by extension).
+    /// Writes `text` to a temporary file and loads it as an assessment (XML or CSV by extension),
+    /// a workbook's product and activity names read against the fixture checklist.
     static func load(_ text: String, as name: String) throws -> Loaded<Assessment> {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        return try AssessmentFiles.load(path: folder.write(name, text))
+        return try AssessmentFiles.load(path: folder.write(name, text), checklists: ChecklistCatalog(.file(checklistPath)))
     }
 
     static func evaluate(_ assessment: Assessment) throws -> Evaluation {
