@@ -6,8 +6,8 @@ struct Salama: ParsableCommand {
         commandName: "salama",
         abstract: "How far a food cooperative stands from its sanitary certification (ONSSA-style checklists).",
         discussion: """
-        Exit codes: 0 success; 1 an input is invalid or unreadable; 2 --fail-under names a \
-        target that is not ready; 64 usage error.
+        Exit codes: 0 success; 1 an input is invalid or unreadable, or an output cannot be written; 2 --fail-under names a \
+        target that is not ready; 64 usage error; 141 the reader of standard output went away.
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self, TemplateCommand.self, ImportCommand.self]
