@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SalamaXML
 
 @main
 struct Salama: ParsableCommand {
@@ -20,12 +22,23 @@ extension Salama {
     static func main() {
         Console.protectStandardDescriptors()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(argumentsKeepingBytes())
             try command.run()
         } catch {
             exit(withError: Console.diagnosticsLost && exitCode(for: error) == .success ? Exit.invalidInput : error)
         }
         if Console.diagnosticsLost { exit(withError: Exit.invalidInput) }
+    }
+}
+
+/// The command line as given, each argument's bytes kept: a file name that is not UTF-8 still
+/// names its file (Swift's `CommandLine.arguments` would replace its bytes with U+FFFD).
+private func argumentsKeepingBytes() -> [String] {
+    (1..<Int(CommandLine.argc)).map { index in
+        guard let argument = CommandLine.unsafeArgv[index] else { return "" }
+        return argument.withMemoryRebound(to: UInt8.self, capacity: strlen(argument)) {
+            FileSystemName.string(fromBytes: UnsafeBufferPointer(start: $0, count: strlen(argument)))
+        }
     }
 }
 

@@ -88,6 +88,24 @@ struct OutputSafetyTests {
         #expect(result.standardError.isEmpty)
     }
 
+    @Test func fileNamesThatAreNotUTF8AreReadAndWritten() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try copySample(into: folder)
+        // Latin-1 names: 'café.xml' in, 'rapport-é.txt' out.
+        let result = try SalamaBinary.runShell("""
+            input=$(printf 'caf\\351.xml'); output=$(printf 'rapport-\\351.txt')
+            cp a.xml "$input"
+            "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$input" --output "$output" && ls "$output" >/dev/null
+            "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$(printf 'absent-\\351.xml')"
+            """, in: folder.path)
+        #expect(result.status == 1, "the absent file, after the Latin-1 one was read and its report written")
+        #expect(result.standardError.contains("absent-<0xE9>.xml: error: cannot read file: no such file"))
+        #expect(!result.standardError.contains("caf"))
+        #expect(!result.standardError.contains("rapport"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 3, "a.xml, the Latin-1 input and its report")
+    }
+
     @Test func diagnosticsThatCannotBeWrittenFailTheRun() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
