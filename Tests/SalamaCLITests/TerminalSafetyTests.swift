@@ -63,6 +63,24 @@ struct TerminalSafetyTests {
         #expect(coloured.standardOutput.contains("<U+009B>2J<U+202E>"))
     }
 
+    @Test func validateAndTheVocabularyListShowHostileTextEscaped() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let sample = try String(contentsOfFile: Fixtures.repository.path + "/Samples/ghris-goulmima-self.xml", encoding: .utf8)
+        let input = folder.write("v.xml", sample.replacingOccurrences(of: "name=\"Coopérative", with: "name=\"\(Self.hostile)Coopérative"))
+        let validated = try SalamaBinary.run(["validate", input])
+        #expect(validated.status == 0)
+        #expect(validated.standardOutput.contains("X<U+009B>2J<U+202E>evil<U+2066>Y"))
+        #expect(Self.rawControls(validated.standardOutput).isEmpty)
+
+        let checklist = try String(contentsOfFile: Fixtures.repository.path + "/Tests/Fixtures/workbook/checklist.xml", encoding: .utf8)
+        let hostileList = folder.write("list.xml", checklist.replacingOccurrences(of: "<title>", with: "<title>\u{202E}\u{9B}", options: [], range: nil))
+        let listed = try SalamaBinary.run(["template", "--checklist", hostileList, "--list"])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("<U+202E><U+009B>"))
+        #expect(Self.rawControls(listed.standardOutput).isEmpty)
+    }
+
     @Test func anInvisibleCharacterInAnIdIsShown() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
