@@ -68,6 +68,21 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.xml", "report.txt"], "no temp file left")
     }
 
+    @Test func aWriteThatFailsHalfwayLeavesThePreviousReportWhole() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let input = try copySample(into: folder)
+        let previous = String(repeating: "previous report\n", count: 10)
+        let report = folder.write("report.html", previous)
+        // A file size limit of 4 KiB (SIGXFSZ ignored): the write fails with EFBIG part way
+        // through a regular file, as it would on a full disk.
+        let result = try SalamaBinary.runShell("trap '' XFSZ; ulimit -f 4; \"$SALAMA\" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format html '\(input)' --output '\(report)'")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("the file is too large (EFBIG)"))
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.xml", "report.html"], "the temp file is removed")
+    }
+
     @Test("Write errors on standard output and error end in one message, never a trap", arguments: [
         ("check --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
         ("validate Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
