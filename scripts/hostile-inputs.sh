@@ -315,13 +315,13 @@ run csv-apostrophe-roundtrip bash -c '"$0" template --checklist wb-checklist.xml
 
 # A folder of many files: three are broken; every other one must still be counted.
 if [ -z "$filter" ] || [[ summary-many-files == *"$filter"* ]]; then
-  run summary-many-files "$SALAMA" summary --checklist "$CHECKLIST" many
+  run summary-many-files "$SALAMA" summary --checklist "$CHECKLIST" --format json many
   echo "    summary-many-files: $(grep -o '"assessments" *: *[0-9]*' out/summary-many-files.out | head -1) of $many valid files; $(grep -o '^[^:]*: *error\|^[^:]*:[0-9]*:[0-9]*: error' out/summary-many-files.err | cut -d: -f1 | sort -u | wc -l) files reported invalid (3 expected)"
 fi
 # Files that vanish while the summary runs: the last 5,000 of 20,000 are removed after 1 s.
 if [ -z "$filter" ] || [[ summary-vanishing == *"$filter"* ]]; then
   (sleep 1; rm -f vanish/v1[5-9]*.xml vanish/v20000.xml) &
-  run summary-vanishing "$SALAMA" summary --checklist "$CHECKLIST" vanish
+  run summary-vanishing "$SALAMA" summary --checklist "$CHECKLIST" --format json vanish
   wait
   counted=$(grep -o '"assessments" *: *[0-9]*' out/summary-vanishing.out | grep -o '[0-9]*$')
   gone=$(grep -c 'no such file' out/summary-vanishing.err)
