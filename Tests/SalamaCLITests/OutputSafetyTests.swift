@@ -125,6 +125,16 @@ struct OutputSafetyTests {
         #expect(!result.standardError.contains("caf"))
         #expect(!result.standardError.contains("rapport"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 3, "a.xml, the Latin-1 input and its report")
+
+        // A broken file with such a name, in each summary format.
+        let broken = try SalamaBinary.runShell("""
+            mkdir -p in && printf '<assessment' > "in/$(printf 'bad-\\351.xml')" && cp a.xml in/a.xml
+            for format in json html markdown text; do "$SALAMA" summary --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format $format in; done
+            """, in: folder.path)
+        #expect(broken.status == 1)
+        #expect(broken.standardOutput.contains("bad-<0xE9>.xml"), "json, markdown (escaped) and text")
+        #expect(broken.standardOutput.contains("bad-&lt;0xE9&gt;.xml"), "html")
+        #expect(!broken.standardOutput.unicodeScalars.contains { $0.value >= 0x10FF80 })
     }
 
     @Test func diagnosticsThatCannotBeWrittenFailTheRun() throws {
