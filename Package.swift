@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libxml2 as a system library; only SalamaXML imports it.
@@ -22,7 +23,7 @@ let package = Package(
         // The only layer that touches C pointers.
         .target(name: "SalamaXML", dependencies: ["CLibXML2"]),
         // Checklist and assessment values and their loaders.
-        .target(name: "SalamaModel", dependencies: ["SalamaXML"]),
+        .target(name: "SalamaModel", dependencies: ["SalamaXML", .product(name: "Crypto", package: "swift-crypto")]),
         // Evaluation, aggregation and comparison: pure functions of the model.
         .target(name: "SalamaEvaluation", dependencies: ["SalamaModel"]),
         // One type per output format.

@@ -18,7 +18,7 @@ NS = "{urn:salama:checklist:1}"
 PRODUCTS = ["dates", "honey", "argan-oil", "olive-oil", "couscous", "dairy", "goat-cheese",
             "aromatic-plants", "rose-water", "saffron"]
 ACTIVITIES = ["collection", "processing", "packaging", "storage", "transport", "pressing",
-              "roasting", "drying", "distillation", "milk-collection", "cheese-making", "beekeeping"]
+              "roasting", "drying", "distillation", "extraction", "cheese-making", "beekeeping"]
 PROVINCES = ["Errachidia", "Midelt", "Ouarzazate", "Zagora", "Tinghir"]
 
 

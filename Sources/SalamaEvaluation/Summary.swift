@@ -158,6 +158,8 @@ public struct SummaryAccumulator: Sendable {
             sections: checklist.sections.indices.map {
                 Summary.SectionShare(section: checklist.sections[$0], pairs: sectionPairs[$0], compliant: sectionCompliant[$0])
             },
-            cooperatives: cooperatives.sorted { $0.assessed.cooperative.id.utf8.lexicographicallyPrecedes($1.assessed.cooperative.id.utf8) })
+            // Byte order of the ids, compared as byte arrays made once.
+            cooperatives: cooperatives.map { (Array($0.assessed.cooperative.id.utf8), $0) }
+                .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1))
     }
 }

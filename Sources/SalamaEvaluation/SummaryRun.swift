@@ -7,10 +7,16 @@ public enum SummaryGrouping: String, Sendable, CaseIterable {
     case province
     case product
 
+    /// One spelling per value: Swift compares NFC and NFD spellings as equal, so without this the
+    /// group would print whichever spelling a worker met first.
+    static func key(_ value: String) -> String {
+        value.precomposedStringWithCanonicalMapping
+    }
+
     func keys(of cooperative: Cooperative) -> [String] {
         switch self {
-        case .province: [cooperative.province]
-        case .product: cooperative.products
+        case .province: [Self.key(cooperative.province)]
+        case .product: cooperative.products.map(Self.key)
         }
     }
 }
@@ -22,6 +28,12 @@ public struct InvalidFile: Sendable, Hashable {
 
     /// The first error, as printed: `FILE:LINE:COLUMN: error: …`.
     public var error: String { (diagnostics.first(where: \.isError) ?? diagnostics.first)?.description ?? "\(file): error: invalid" }
+}
+
+/// The files a summary reads, and the entries of its folders it cannot read.
+public struct SummaryListing: Sendable {
+    public var files: [String] = []
+    public var skipped: [InvalidFile] = []
 }
 
 /// The result of `salama summary`.
@@ -52,50 +64,98 @@ public struct SummaryRun: Sendable {
     /// The assessment files under `paths`: files as given, folders recursively (`.xml` and
     /// `.csv` files, hidden ones skipped), each folder's files in name order.
     public static func files(under paths: [String]) -> [String] {
-        var files: [String] = []
+        listing(under: paths).files
+    }
+
+    /// What a summary reads under `paths`, and what it cannot: files as given, folders
+    /// recursively (`.xml` and `.csv` files, hidden ones skipped, each folder's files in name
+    /// order). Each file is read once however many names, links or paths reach it (device and
+    /// inode). In folders only regular files are read: a FIFO, device or socket (or a link to
+    /// one, such as `/dev/stdin`) could block the run or read something else than a file, so it
+    /// is listed as skipped, as is a folder that cannot be opened.
+    public static func listing(under paths: [String]) -> SummaryListing {
+        var listing = SummaryListing()
+        var seen = Set<FileIdentity>()
         for path in paths {
             var status = stat()
-            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-                files.append(path)
+            guard FileSystemName.withSystemPath(path, { stat($0, &status) }) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+                // A file named on the command line is read as given (a pipe such as <(…) too).
+                if FileIdentity(path: path).map({ seen.insert($0).inserted }) ?? true { listing.files.append(path) }
                 continue
             }
             var folder = path
             while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
-            var found: [String] = []
-            collect(in: folder == "/" ? "" : folder, into: &found)
-            files += found.sorted()
+            var found: [(path: String, identity: FileIdentity)] = []
+            var skipped: [InvalidFile] = []
+            collect(in: folder == "/" ? "" : folder, into: &found, skipped: &skipped)
+            // Sorted before the duplicates go, so the name kept does not depend on readdir's order.
+            for file in found.sorted(by: { $0.path < $1.path }) where seen.insert(file.identity).inserted {
+                listing.files.append(file.path)
+            }
+            listing.skipped += skipped.sorted { $0.file < $1.file }
         }
-        return files
+        return listing
     }
 
     /// Adds the assessment files of a folder and its subfolders. Read with readdir: the entry's
-    /// type comes with its name, so a folder of thousands of files costs no call per file.
-    private static func collect(in folder: String, into found: inout [String]) {
-        guard let directory = opendir(folder.isEmpty ? "/" : folder) else { return }
+    /// type comes with its name, so only assessment files and links cost a stat.
+    private static func collect(in folder: String, into found: inout [(path: String, identity: FileIdentity)], skipped: inout [InvalidFile]) {
+        let shown = folder.isEmpty ? "/" : folder
+        guard let directory = FileSystemName.withSystemPath(shown, { opendir($0) }) else {
+            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), "cannot open the folder: \(FileReader.reason(errno)); its files were not read")]))
+            return
+        }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return FileSystemName.string(fromBytes: UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)]))
+            }
             if name.hasPrefix(".") { continue }
             let full = folder + "/" + name
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var status = stat()
-                guard lstat(full, &status) == 0 else { continue }
-                type = status.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                guard FileSystemName.withSystemPath(full, { lstat($0, &status) }) == 0 else { continue }
+                type = status.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : status.st_mode & S_IFMT == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_REG)
             }
             if type == UInt8(DT_DIR) {
-                collect(in: full, into: &found)
+                collect(in: full, into: &found, skipped: &skipped)
                 continue
             }
             let lower = name.lowercased()
             guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
-            if type == UInt8(DT_LNK) {
-                // A link to a folder is not followed, nor taken for a file.
-                var status = stat()
-                if stat(full, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { continue }
+            var status = stat()
+            guard FileSystemName.withSystemPath(full, { stat($0, &status) }) == 0 else {
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "cannot read file: \(FileReader.reason(errno))")]))
+                continue
             }
-            found.append(full)
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                found.append((full, FileIdentity(status)))
+            case S_IFDIR:
+                continue // A link to a folder is not followed, nor taken for a file.
+            default:
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "not a regular file (\(kind(of: status.st_mode))): only files are read in a folder")]))
+            }
         }
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "not a file"
+        }
+    }
+
+    /// Runs the summary over a listing: its skipped entries come first among the invalid files.
+    public func run(_ listing: SummaryListing, workers: Int = ProcessInfo.processInfo.activeProcessorCount) throws(InvalidInputError) -> SummaryReport {
+        var report = try run(files: listing.files, workers: workers)
+        report.invalid = listing.skipped + report.invalid
+        return report
     }
 
     /// Runs the summary over `files`.
@@ -132,8 +192,9 @@ public struct SummaryRun: Sendable {
             merged.superseded += partial.superseded
             merged.invalid += partial.invalid
         }
-        // Counted in one thread, in id order, so that nothing depends on the workers' timing.
-        let cooperatives = merged.latest.values.sorted { $0.assessed.cooperative.id.utf8.lexicographicallyPrecedes($1.assessed.cooperative.id.utf8) }
+        // Counted in one thread once every file is read: the counts are sums, and the summary
+        // sorts its cooperatives, so nothing depends on the workers' timing.
+        let cooperatives = Array(merged.latest.values)
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
         for latest in cooperatives {

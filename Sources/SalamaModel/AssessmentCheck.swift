@@ -64,7 +64,7 @@ public enum AssessmentCheck {
                 let location = position < locations.count ? locations[position] : assessment.location
                 let terms = checklist.vocabulary(kind)
                 let problem = UnknownTermError(typed: token, kind: kind, closest: Vocabulary.closest(to: token, in: terms), valid: terms.map(\.id))
-                errors.append(.error(at: location, "\(problem.description): checklist '\(checklist.id)' would apply none of its requirements for it"))
+                errors.append(.error(at: location, "\(problem.description): write one of the checklist's ids, which decide the requirements that apply"))
             }
         }
         return errors

@@ -48,7 +48,7 @@ public enum AssessmentLoader {
         for child in root.children {
             switch child.name {
             case "cooperative":
-                cooperative = buildCooperative(child)
+                cooperative = buildCooperative(child, context: &context)
             case "assessor":
                 if let role = child.attribute("role").flatMap(AssessorRole.init(rawValue:)) {
                     assessors.append(Assessor(name: child.attribute("name") ?? "", role: role))
@@ -81,7 +81,7 @@ public enum AssessmentLoader {
         )
     }
 
-    private static func buildCooperative(_ element: XMLElement) -> Cooperative? {
+    private static func buildCooperative(_ element: XMLElement, context: inout LoadContext) -> Cooperative? {
         guard let id = element.attribute("id"), let name = element.attribute("name") else { return nil }
         var cooperative = Cooperative(id: id, name: name, region: "", province: "", products: [])
         for child in element.children {
@@ -90,7 +90,7 @@ public enum AssessmentLoader {
             case "region": cooperative.region = text
             case "province": cooperative.province = text
             case "commune": cooperative.commune = text
-            case "members": cooperative.members = Int(text)
+            case "members": cooperative.members = context.integer(text, at: child, what: "<members>")
             case "product":
                 cooperative.products.append(text)
                 cooperative.productLocations.append(child.location)

@@ -362,6 +362,8 @@ enum Lexical {
     }
 
     /// Digits with an optional sign and fraction, nothing else (no white space, no exponent).
+    /// Longer numbers than `Syntax.plainDecimalDigits` go the careful way, whose schema
+    /// validator has the last word on them: both paths then follow one rule.
     static func decimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
         var digits = 0, dots = 0
         for (index, byte) in text.enumerated() {
@@ -370,7 +372,7 @@ enum Lexical {
             else if (byte == 0x2D || byte == 0x2B) && index == 0 { continue }
             else { return nil }
         }
-        guard digits > 0, dots <= 1, digits <= 30 else { return nil }
+        guard digits > 0, dots <= 1, digits <= Syntax.plainDecimalDigits else { return nil }
         return Double(String(decoding: text, as: UTF8.self))
     }
 

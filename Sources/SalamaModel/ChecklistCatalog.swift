@@ -17,6 +17,8 @@ public final class ChecklistCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: [String: Result<Loaded<Checklist>, InvalidInputError>] = [:]
     private var pathsByID: [String: String]?
+    /// Ids that more than one file of the folder declares, with every such file.
+    private var duplicatePaths: [String: [String]] = [:]
 
     /// - Parameter missingFolderHint: a sentence added to the error when the folder does not
     ///   exist, telling how to name another one.
@@ -49,11 +51,23 @@ public final class ChecklistCatalog: @unchecked Sendable {
 
     /// Where the checklist an assessment names would be read from, or nil when the folder
     /// holds none with that id (a given file is always where it would be read from).
-    public func location(of id: String) -> String? {
+    /// - Throws: `InvalidInputError` when several files of the folder declare that id.
+    public func location(of id: String) throws(InvalidInputError) -> String? {
         switch source {
         case .file(let file): return file
-        case .directory(let folder): return (try? path(for: id, in: folder)) ?? nil
+        case .directory(let folder):
+            do {
+                return try path(for: id, in: folder)
+            } catch where duplicates(of: id) == nil {
+                return nil
+            }
         }
+    }
+
+    private func duplicates(of id: String) -> [String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return duplicatePaths[id]
     }
 
     /// Loads the checklist at `path` once.
@@ -86,9 +100,18 @@ public final class ChecklistCatalog: @unchecked Sendable {
                 guard let document = try? XMLParser.parse(file: path), let root = document.root,
                       root.name == "checklist", root.namespaceURI == ChecklistLoader.namespace,
                       let checklistID = root.attribute("id") else { continue }
-                if index[checklistID] == nil { index[checklistID] = path }
+                if let first = index[checklistID] {
+                    duplicatePaths[checklistID, default: [first]].append(path)
+                } else {
+                    index[checklistID] = path
+                }
             }
             pathsByID = index
+        }
+        if let paths = duplicatePaths[id] {
+            // Picking one by file name would evaluate against a checklist nobody chose.
+            let names = paths.map { "'\($0)'" }.joined(separator: ", ")
+            throw InvalidInputError(.error(at: .file(folder), "\(paths.count) checklists have the id '\(id)': \(names); keep one, or give the one to use with --checklist"))
         }
         return pathsByID?[id]
     }

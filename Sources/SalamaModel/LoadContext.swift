@@ -53,8 +53,22 @@ struct LoadContext {
         element.attribute(name).flatMap(Syntax.decimal)
     }
 
-    func integer(_ element: XMLElement, _ name: String) -> Int? {
-        element.attribute(name).flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+    /// An integer attribute; one the schema accepts but too large to hold is an error here,
+    /// never a silent 0 or nothing.
+    mutating func integer(_ element: XMLElement, _ name: String) -> Int? {
+        guard let text = element.attribute(name) else { return nil }
+        return integer(text, at: element, what: "attribute '\(name)'")
+    }
+
+    /// `text` as an integer, or a located error when it has the form of one but is too large.
+    mutating func integer(_ text: String, at element: XMLElement, what: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let value = Int(trimmed) { return value }
+        let digits = trimmed.drop { $0 == "+" || $0 == "-" }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            error(element, "\(what) is \(trimmed): too large a number (at most \(Int.max))")
+        }
+        return nil
     }
 
     /// A date attribute; a value of the right shape that is not a real day is an error here
@@ -111,6 +125,10 @@ enum Syntax {
     static func collapsingWhitespace(_ text: String) -> String {
         Lexical.collapsed(text)
     }
+
+    /// The digits of a decimal the streaming reader reads itself; longer ones are left to the
+    /// careful path, where libxml2's schema validator accepts at most 24.
+    static let plainDecimalDigits = 18
 
     /// An `xs:decimal`: optional sign, digits, optional fraction; no exponent, no inf or nan.
     static func decimal(_ text: String) -> Double? {

@@ -58,6 +58,6 @@ public struct CompareTextReporter: CompareReporter {
             }
             line()
         }
-        return Typesetting.text(out, language: content.language)
+        return style.finish(Typesetting.text(out, language: content.language))
     }
 }

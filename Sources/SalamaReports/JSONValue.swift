@@ -62,7 +62,8 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        out += "\n"
+        for _ in 0..<indent { out += "  " }
     }
 
     /// Integral values print without a fraction (`100`, not `100.0`); others in the shortest
@@ -75,6 +76,12 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts need no escape: appended whole. (0xE2 starts U+2028 and U+2029, among others.)
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

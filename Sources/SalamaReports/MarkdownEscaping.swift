@@ -1,3 +1,6 @@
+import Foundation
+import SalamaXML
+
 /// Escaping of text for Markdown (CommonMark with GitHub's tables), so that text from a file
 /// shows literally: no emphasis, link, HTML, heading, list or table cell comes out of it.
 public enum MarkdownEscaping {
@@ -10,7 +13,7 @@ public enum MarkdownEscaping {
     public static func escape(_ text: String) -> String {
         var out = ""
         var pendingSpace = false
-        for character in text {
+        for character in VisibleText.escaping(text) {
             if character.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
@@ -41,7 +44,7 @@ public enum MarkdownEscaping {
     /// in it can end the span (GitHub's tables still need `|` escaped, which they honour inside
     /// code spans).
     public static func code(_ text: String) -> String {
-        let inline = escapeSpaces(text).replacingOccurrences(of: "|", with: "\\|")
+        let inline = escapeSpaces(VisibleText.escaping(text)).replacingOccurrences(of: "|", with: "\\|")
         var longest = 0, run = 0
         for character in inline {
             run = character == "`" ? run + 1 : 0

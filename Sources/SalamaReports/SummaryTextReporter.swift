@@ -37,7 +37,7 @@ public struct SummaryTextReporter: SummaryReporter {
                 Self.aggregate(group, say: say, indent: "  ").forEach { line($0) }
             }
         }
-        return Typesetting.text(out, language: content.language)
+        return TerminalStyle(enabled: false).finish(Typesetting.text(out, language: content.language))
     }
 
     /// Readiness, agenda and compliance of one aggregate, each block followed by an empty line.

@@ -1,5 +1,7 @@
 public import SalamaEvaluation
 import SalamaModel
+import SalamaXML
+import Foundation
 
 /// The terminal report of `salama check`: the required target's verdict first, then every
 /// target, then the gaps by severity with reasons, action and deadline.
@@ -76,16 +78,39 @@ public struct TextReporter: Reporter {
             line(style.yellow(say(.warnings)))
             for warning in content.warnings { line("  - " + warning) }
         }
-        return Typesetting.text(out, language: content.language)
+        return style.finish(Typesetting.text(out, language: content.language))
     }
 }
 
 /// ANSI styling, off unless the output is a terminal.
+///
+/// Text from inputs may hold terminal controls, so a finished report goes through
+/// `VisibleText` whole; the styling survives because it is written as markers holding a
+/// number drawn for this report (which no input can guess), turned into escape sequences
+/// only after that pass.
 struct TerminalStyle {
     let enabled: Bool
+    private let marker = "\u{E000}\(UInt64.random(in: 0...UInt64.max))"
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    private static let codes = ["0", "1", "31", "32", "33"]
 
     private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        enabled ? "\(marker):\(code)\u{E001}\(text)\(marker):0\u{E001}" : text
+    }
+
+    /// The report as it may reach a terminal or a file: controls from inputs shown escaped,
+    /// the styling applied.
+    func finish(_ report: String) -> String {
+        var out = VisibleText.escaping(report)
+        guard enabled else { return out }
+        for code in Self.codes {
+            out = out.replacingOccurrences(of: "\(marker):\(code)\u{E001}", with: "\u{1B}[\(code)m")
+        }
+        return out
     }
 
     func bold(_ text: String) -> String { wrap(text, "1") }

@@ -103,7 +103,21 @@ enum LibXML2Message {
         while let open = text.range(of: "{urn:salama:"), let close = text[open.upperBound...].firstIndex(of: "}") {
             text.removeSubrange(open.lowerBound...close)
         }
-        return text
+        return explainingLongNumbers(text)
+    }
+
+    /// libxml2's schema validator holds a decimal or an integer in 24 digits and calls a longer
+    /// one "not a valid value": true of Salama, but not of XML Schema. Say which limit it is.
+    static func explainingLongNumbers(_ text: String) -> String {
+        let types = ["xs:decimal", "xs:integer", "xs:positiveInteger", "xs:nonNegativeInteger"]
+        guard let type = types.first(where: { text.hasSuffix("is not a valid value of the atomic type '\($0)'.") }),
+              let valueEnd = text.range(of: "' is not a valid value", options: .backwards),
+              let valueStart = text[..<valueEnd.lowerBound].lastIndex(of: "'") else { return text }
+        let value = text[text.index(after: valueStart)..<valueEnd.lowerBound]
+        let digits = value.filter { $0.isASCII && $0.isNumber }.count
+        let isNumber = value.allSatisfy { ($0.isASCII && $0.isNumber) || "+-. ".contains($0) } && value.filter { $0 == "." }.count <= 1
+        guard isNumber, digits > 24 else { return text }
+        return String(text[..<valueStart]) + "'\(value)' has \(digits) digits: Salama reads numbers (\(type)) of at most 24 digits; write it with fewer"
     }
 
     /// A file name as libxml2 reports it, as a path for people.

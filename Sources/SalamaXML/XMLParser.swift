@@ -97,7 +97,7 @@ public enum FileReader {
         // Without O_NONBLOCK, opening a FIFO that no process writes to waits forever. It is
         // cleared once open, so that reading a pipe still waits for its writer's data (a FIFO
         // without writer then reads as empty).
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        let descriptor = FileSystemName.withSystemPath(path) { open($0, O_RDONLY | O_NONBLOCK) }
         guard descriptor >= 0 else { throw failure(path, errno) }
         defer { close(descriptor) }
         let flags = fcntl(descriptor, F_GETFL)
@@ -132,14 +132,20 @@ public enum FileReader {
     }
 
     static func failure(_ path: String, _ code: Int32) -> InvalidInputError {
-        let reason: String
+        InvalidInputError(.error(at: .file(path), "cannot read file: \(reason(code))"))
+    }
+
+    /// Why a file or folder could not be opened or read, in words.
+    public static func reason(_ code: Int32) -> String {
         switch code {
-        case ENOENT: reason = "no such file"
-        case EACCES: reason = "permission denied"
-        case EISDIR: reason = "is a directory, not a file"
-        default: reason = String(cString: strerror(code))
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "is a directory, not a file"
+        case EMFILE, ENFILE: "too many open files"
+        case ENOTDIR: "a part of the path is not a folder"
+        case ELOOP: "too many levels of symbolic links"
+        default: String(cString: strerror(code))
         }
-        return InvalidInputError(.error(at: .file(path), "cannot read file: \(reason)"))
     }
 }
 
@@ -152,13 +158,15 @@ enum MarkupLimits {
     static let maximumAttributesPerTag = 256
     static let maximumNamespaceDeclarations = 256
 
-    /// The first limit `bytes` go over, as an error at its line; nil when within them.
-    /// Markup is read in ASCII, after dropping NUL bytes so that UTF-16 and UCS-4 read alike;
-    /// comments, CDATA sections and processing instructions are skipped.
+    /// The first limit `bytes` go over, as an error at its line; nil when within them. Markup
+    /// is read on characters (see `InputEncoding`), so the limits hold in every encoding
+    /// Salama reads; an encoding it does not read, or a NUL character, is the error instead.
+    /// Comments, CDATA sections and processing instructions are skipped.
     static func check(_ bytes: [UInt8], path: String) -> Diagnostic? {
-        let hasNUL = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }
-        let text = hasNUL ? bytes.filter { $0 != 0 } : bytes
-        return text.withUnsafeBufferPointer { scan($0, path: path) }
+        switch InputEncoding.markupProjection(bytes, path: path) {
+        case .failure(let error): error.diagnostics.first
+        case .success(let text): text.withUnsafeBufferPointer { scan($0, path: path) }
+        }
     }
 
     private static func scan(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {

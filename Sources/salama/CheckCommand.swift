@@ -46,6 +46,7 @@ struct CheckCommand: ParsableCommand {
     var failUnder: String?
 
     func run() throws {
+        try Console.refuseOutput(output, overwriting: assessments + checklists.inputFiles)
         let run = checklists.checkRun()
         let outcomes = assessments.map(run.check)
         outcomes.forEach { Console.print($0.diagnostics) }

@@ -19,6 +19,9 @@ struct ChecklistOptions: ParsableArguments {
         }
     }
 
+    /// The checklist file given, as an input an --output must not replace.
+    var inputFiles: [String] { file.map { [$0] } ?? [] }
+
     var catalog: ChecklistCatalog {
         if let file { return ChecklistCatalog(.file(file)) }
         if let directory { return ChecklistCatalog(.directory(directory)) }

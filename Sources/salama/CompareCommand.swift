@@ -40,6 +40,7 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try Console.refuseOutput(output, overwriting: [old, new] + checklists.inputFiles)
         let run = checklists.checkRun()
         let outcomes = [old, new].map(run.check)
         outcomes.forEach { Console.print($0.diagnostics) }

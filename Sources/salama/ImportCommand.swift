@@ -25,6 +25,7 @@ struct ImportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try Console.refuseOutput(output, overwriting: [file] + checklists.inputFiles)
         let catalog = checklists.catalog
         let imported: ImportedWorkbook
         do {

@@ -14,6 +14,20 @@ struct Salama: ParsableCommand {
     )
 }
 
+extension Salama {
+    /// Runs the command; diagnostics that standard error refused make a run that would have
+    /// succeeded end with 1 instead.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: Console.diagnosticsLost && exitCode(for: error) == .success ? Exit.invalidInput : error)
+        }
+        if Console.diagnosticsLost { exit(withError: Exit.invalidInput) }
+    }
+}
+
 /// The exit codes every command documents.
 enum Exit {
     static let invalidInput = ExitCode(1)

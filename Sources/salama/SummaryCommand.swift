@@ -50,10 +50,11 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let files = SummaryRun.files(under: paths)
+        let listing = SummaryRun.listing(under: paths)
+        try Console.refuseOutput(output, overwriting: listing.files + checklists.inputFiles)
         let report: SummaryReport
         do {
-            report = try checklists.summaryRun(grouping: by).run(files: files)
+            report = try checklists.summaryRun(grouping: by).run(listing)
         } catch {
             Console.print(error.diagnostics)
             throw Exit.invalidInput

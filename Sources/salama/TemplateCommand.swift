@@ -97,6 +97,7 @@ struct TemplateCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        try Console.refuseOutput(output, overwriting: [checklist.value.path])
         Console.print(checklist.warnings)
         if list {
             try Console.write(WorkbookVocabularyListing(checklist: checklist.value, language: lang).text, to: output)

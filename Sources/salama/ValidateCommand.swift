@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             switch FileValidation.validate(path, catalog: catalog) {
             case .valid(let summary, let warnings):
                 Console.print(warnings)
-                print("\(path): \(summary)")
+                try Console.out("\(path): \(summary)\n")
             case .invalid(let diagnostics):
                 Console.print(diagnostics)
                 allValid = false
@@ -67,7 +67,13 @@ enum FileValidation {
         let assessment = loaded.value
         var warnings = loaded.warnings
         let described = "assessment of \(assessment.cooperative.id) (\(assessment.cooperative.name)), \(assessment.kind.rawValue) of \(assessment.date)"
-        if let checklistPath = catalog.location(of: assessment.checklistID) {
+        let checklistPath: String?
+        do {
+            checklistPath = try catalog.location(of: assessment.checklistID)
+        } catch {
+            return .invalid(error.diagnostics)
+        }
+        if let checklistPath {
             // A checklist that is there must be valid: answers cannot be checked against a broken one.
             do {
                 let checklist = try catalog.load(checklistPath).value

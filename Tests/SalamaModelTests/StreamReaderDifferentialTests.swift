@@ -90,7 +90,22 @@ import SalamaTestSupport
         ("<cooperative id=\"COOP-ERR-0042\"", "<cooperative id=\"-COOP\""),
         ("<cooperative id=\"COOP-ERR-0042\"", "<cooperative xml:base=\"x\" id=\"COOP-ERR-0042\""),
         ("Coopérative Nakhil", "Coopérative\u{00A0}Nakhil"),
-    ]
+    ] + numberMutations
+
+    /// Numbers around every length limit: the streaming reader's own (18 digits), libxml2's
+    /// schema validator's (24), Int64's (19 digits), and well beyond.
+    static let numberMutations: [(String, String)] = {
+        var all: [(String, String)] = []
+        for digits in [17, 18, 19, 20, 24, 25, 26, 30, 31, 40] {
+            let number = "1" + String(repeating: "0", count: digits - 1)
+            let fraction = "0." + String(repeating: "0", count: digits - 2) + "7"
+            for value in [number, "-" + number, fraction, "000" + number, number + ".000"] {
+                all.append(("value=\"0.4\"", "value=\"\(value)\""))
+            }
+            all.append(("<members>23</members>", "<members>\(String(repeating: "9", count: digits))</members>"))
+        }
+        return all
+    }()
 
     static func cases() -> [(name: String, text: String)] {
         var all = [("base", base)]
@@ -117,6 +132,39 @@ import SalamaTestSupport
             let expected = try #require(careful, "the streaming reader accepted a file the careful path refuses")
             #expect(fast == expected)
         }
+    }
+
+    @Test("Long numbers: one rule on both paths, refusals that say why", arguments: [24, 25, 31])
+    func longDecimals(digits: Int) throws {
+        let value = "1" + String(repeating: "0", count: digits - 1)
+        let bytes = Array(Self.base.replacingOccurrences(of: "value=\"0.4\"", with: "value=\"\(value)\"").utf8)
+        let fast = AssessmentStreamReader.read(bytes: bytes, path: "a.xml")
+        switch Result(catching: { () throws(InvalidInputError) in try AssessmentLoader.loadCarefully(bytes: bytes, path: "a.xml") }) {
+        case .success(let careful):
+            #expect(digits <= 24)
+            #expect(careful.value.answers[0].measurements[0].value == Double(value))
+            #expect(fast == nil || fast == careful.value)
+        case .failure(let error):
+            #expect(digits > 24)
+            #expect(fast == nil, "the streaming reader accepted what the careful path refuses")
+            #expect(error.description.contains("'\(value)' has \(digits) digits: Salama reads numbers (xs:decimal) of at most 24 digits"))
+        }
+    }
+
+    @Test func integersBeyondInt64AreLocatedErrors() throws {
+        let members = Array(Self.base.replacingOccurrences(of: "<members>23</members>", with: "<members>99999999999999999999</members>").utf8)
+        #expect(AssessmentStreamReader.read(bytes: members, path: "a.xml") == nil)
+        let error = #expect(throws: InvalidInputError.self) { try AssessmentLoader.loadCarefully(bytes: members, path: "a.xml") }
+        #expect(error?.diagnostics.first?.location.line == 9)
+        #expect(error?.diagnostics.first?.message == "<members> is 99999999999999999999: too large a number (at most 9223372036854775807)")
+    }
+
+    @Test func aLevelBeyondInt64IsALocatedError() throws {
+        let text = try String(contentsOfFile: Fixtures.path("checklists/valid/minimal.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "level=\"1\"", with: "level=\"99999999999999999999\"")
+        let document = try XMLParser.parse(bytes: Array(text.utf8), path: "big.xml")
+        let error = #expect(throws: InvalidInputError.self) { try ChecklistLoader.load(document: document) }
+        #expect(error?.diagnostics.contains { $0.location.line == 5 && $0.message == "attribute 'level' is 99999999999999999999: too large a number (at most 9223372036854775807)" } == true, "\(String(describing: error))")
     }
 
     @Test func theStreamingReaderReadsTheBaseFile() throws {

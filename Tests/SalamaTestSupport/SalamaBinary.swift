@@ -19,8 +19,14 @@ public enum SalamaBinary {
         return folder.appendingPathComponent("salama")
     }
 
+    /// Runs a `/bin/sh` command line in `directory`, with `$SALAMA` naming the binary: for
+    /// redirections (`> /dev/full`, `>&-`, `ulimit`) that `run` cannot express.
+    public static func runShell(_ command: String, in directory: String = Fixtures.repository.path) throws -> Result {
+        try run(["-c", command], in: directory, environment: ["SALAMA": url.path], executable: URL(fileURLWithPath: "/bin/sh"))
+    }
+
     /// Runs `salama ARGUMENTS` in `directory` (the repository by default); `executable` is
-    /// the built binary unless a copy of it is given.
+    /// the built binary unless another program (a copy of it, a shell) is given.
     public static func run(_ arguments: [String], in directory: String = Fixtures.repository.path,
                            environment: [String: String] = [:], input: Data? = nil, executable: URL = url) throws -> Result {
         let process = Process()

@@ -1,0 +1,152 @@
+#if canImport(Glibc)
+public import Glibc
+#elseif canImport(Darwin)
+public import Darwin
+#endif
+
+/// Replaces or creates a file so that a crash or a full disk leaves either the old or the new
+/// content: temp file in the same folder, write all, fsync, rename over, fsync the folder.
+///
+/// A path naming something that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
+/// written in place: it cannot be renamed over, and replacing a device would be worse. A symbolic
+/// link to a regular file is followed, so the link stays and its target is replaced. An existing
+/// file keeps its permissions; `permissions` (less the umask) applies to a new one.
+public enum AtomicFile {
+    public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+        let fail = { (code: Int32) in FileWriteError(path: path, code: code) }
+        guard !path.isEmpty else { throw fail(ENOENT) }
+
+        var existing = stat()
+        var target = path
+        var mode = permissions
+        var replacesAFile = false
+        if stat(path, &existing) == 0 {
+            switch existing.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw fail(EISDIR)
+            case S_IFREG:
+                mode = existing.st_mode & 0o7777
+                replacesAFile = true
+                if let resolved = resolvedSymbolicLink(path) { target = resolved }
+            default:
+                try writeInPlace(bytes, to: path)
+                return
+            }
+        } else if errno != ENOENT {
+            throw fail(errno)
+        }
+        if target.hasSuffix("/") { throw fail(EISDIR) }
+
+        let (folder, name) = split(target)
+        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw fail(errno) }
+        var closed = false
+        defer {
+            if !closed { close(descriptor) }
+        }
+        do throws(FileWriteError) {
+            if let code = writeAll(bytes, to: descriptor) { throw fail(code) }
+            // open() applied the umask; an existing file's exact mode is restored.
+            if replacesAFile, fchmod(descriptor, mode) != 0 { throw fail(errno) }
+            if fsync(descriptor) != 0 { throw fail(errno) }
+            closed = true
+            if close(descriptor) != 0 { throw fail(errno) }
+            if rename(temporary, target) != 0 { throw fail(errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        syncFolder(folder)
+    }
+
+    /// Writes every byte to an open descriptor, retrying short writes and interruptions; the
+    /// errno of a failure, or nil. Standard output and error are written through it too.
+    public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
+        defer { close(descriptor) }
+        if let code = writeAll(bytes, to: descriptor) { throw FileWriteError(path: path, code: code) }
+    }
+
+    /// The final file a symbolic link leads to, or nil when `path` itself is not a link.
+    private static func resolvedSymbolicLink(_ path: String) -> String? {
+        var link = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+              let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The folder (without a trailing slash, "." when none is named) and the file name.
+    private static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let folder = String(path[..<slash])
+        return (folder.isEmpty ? "/" : folder, String(path[path.index(after: slash)...]))
+    }
+
+    /// Makes the rename durable; file systems that cannot sync a folder (EINVAL) lose nothing more.
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}
+
+#if canImport(Glibc)
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+private let systemWrite = Darwin.write
+#endif
+
+/// Why a file could not be written: the path and the system's error number.
+public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    /// The `errno` value of the failed call.
+    public var code: Int32
+
+    public init(path: String, code: Int32) {
+        self.path = path
+        self.code = code
+    }
+
+    /// The reason in words, without the path.
+    public var reason: String {
+        switch code {
+        case ENOSPC: "no space left on the device (ENOSPC)"
+        case EDQUOT: "disk quota exceeded (EDQUOT)"
+        case EISDIR: "it is a folder, not a file (EISDIR)"
+        case ENOENT: "the folder does not exist (ENOENT)"
+        case ENOTDIR: "a part of the path is not a folder (ENOTDIR)"
+        case EACCES, EPERM: "permission denied (\(code == EACCES ? "EACCES" : "EPERM"))"
+        case EROFS: "the file system is read-only (EROFS)"
+        case ENAMETOOLONG: "the name is too long (ENAMETOOLONG)"
+        case EIO: "input/output error on the device (EIO)"
+        case EFBIG: "the file is too large (EFBIG)"
+        case EPIPE: "the reader has gone away (EPIPE)"
+        case EBADF: "the file is closed (EBADF)"
+        case EXDEV: "the file is on another device (EXDEV)"
+        default: String(cString: strerror(code)) + " (errno \(code))"
+        }
+    }
+
+    public var description: String {
+        "\(path): cannot write: \(reason)"
+    }
+}
