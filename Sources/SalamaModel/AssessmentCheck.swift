@@ -63,7 +63,7 @@ public enum AssessmentCheck {
             for (position, token) in tokens.enumerated() where checklist.term(token, kind: kind) == nil {
                 let location = position < locations.count ? locations[position] : assessment.location
                 let terms = checklist.vocabulary(kind)
-                let problem = UnknownTermError(typed: token, kind: kind, closest: Vocabulary.closest(to: token, in: terms), valid: terms.map(\.id))
+                let problem = UnknownTermError(typed: token, kind: kind, among: terms)
                 errors.append(.error(at: location, "\(problem.description): write one of the checklist's ids, which decide the requirements that apply"))
             }
         }

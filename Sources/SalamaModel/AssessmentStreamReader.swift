@@ -344,6 +344,14 @@ enum Lexical {
         return !first
     }
 
+    /// `HH:MM` on a 24-hour clock, as the schema's visit times.
+    static func isTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == 0x3A, bytes.indices.allSatisfy({ $0 == 2 || (0x30...0x39).contains(bytes[$0]) }) else { return false }
+        let hours = Int(bytes[0] - 0x30) * 10 + Int(bytes[1] - 0x30), minutes = Int(bytes[3] - 0x30) * 10 + Int(bytes[4] - 0x30)
+        return hours < 24 && minutes < 60
+    }
+
     /// `[a-z0-9-]+`
     static func isToken(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || $0 == 0x2D }

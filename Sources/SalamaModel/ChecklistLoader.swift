@@ -136,7 +136,7 @@ private struct ChecklistBuilder {
             let terms = kind == .product ? products : activities
             // A token of the wrong shape is the schema's to report.
             for token in tokens ?? [] where Lexical.isToken(token) && !terms.contains(where: { $0.id == token }) {
-                let problem = UnknownTermError(typed: token, kind: kind, closest: Vocabulary.closest(to: token, in: terms), valid: terms.map(\.id))
+                let problem = UnknownTermError(typed: token, kind: kind, among: terms)
                 context.error(element, "<\(element.name)> \(kind.attribute): \(problem): declare it with <\(kind.rawValue) id=\"\(token)\"> or correct it")
             }
         }

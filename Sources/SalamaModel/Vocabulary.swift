@@ -35,14 +35,30 @@ public struct VocabularyTerm: Sendable, Hashable {
 public struct UnknownTermError: Error, Sendable, Hashable, CustomStringConvertible {
     public var typed: String
     public var kind: VocabularyKind
-    /// The declared id closest to what was typed, when one is close enough to be a slip.
+    /// The declared id whose id, title or alias is nearest to what was typed (nil only when
+    /// nothing of this kind is declared).
     public var closest: String?
+    /// Whether the closest id is near enough to be what was meant (a typing slip) rather than
+    /// only the least far of the valid ones.
+    public var closestIsLikely: Bool
     /// Every declared id of this kind, in document order.
     public var valid: [String]
 
+    /// The error for `typed`, against the declared terms of its kind.
+    public init(typed: String, kind: VocabularyKind, among terms: [VocabularyTerm]) {
+        self.typed = typed
+        self.kind = kind
+        let nearest = Vocabulary.nearest(to: typed, in: terms)
+        closest = nearest?.id
+        closestIsLikely = nearest?.isSlip ?? false
+        valid = terms.map(\.id)
+    }
+
     public var description: String {
         var message = "unknown \(kind.rawValue) '\(typed)'"
-        if let closest { message += ": did you mean '\(closest)'?" }
+        if let closest {
+            message += closestIsLikely ? ": did you mean '\(closest)'?" : ": the closest declared id is '\(closest)'"
+        }
         message += valid.isEmpty ? " (the checklist declares no \(kind.attribute))" : " (declared \(kind.attribute): \(valid.joined(separator: ", ")))"
         return message
     }
@@ -78,7 +94,7 @@ extension Checklist {
             let names = [term.id] + term.title.entries.map(\.text) + term.aliases
             if names.contains(where: { Vocabulary.matchingKey($0) == key }) { return term.id }
         }
-        throw UnknownTermError(typed: typed, kind: kind, closest: Vocabulary.closest(to: typed, in: terms), valid: terms.map(\.id))
+        throw UnknownTermError(typed: typed, kind: kind, among: terms)
     }
 }
 
@@ -90,9 +106,10 @@ enum Vocabulary {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// The id of the term whose id, title or alias is nearest to `typed`, when that is within
-    /// a third of the typed length (at least 2 edits): close enough to be a typing slip.
-    static func closest(to typed: String, in terms: [VocabularyTerm]) -> String? {
+    /// The id of the term whose id, title or alias is nearest to `typed` (the first in document
+    /// order on a tie), and whether it is within a third of the typed length (at least 2 edits):
+    /// close enough to be a typing slip.
+    static func nearest(to typed: String, in terms: [VocabularyTerm]) -> (id: String, isSlip: Bool)? {
         let key = Array(matchingKey(typed))
         var best: (id: String, distance: Int)?
         for term in terms {
@@ -101,8 +118,7 @@ enum Vocabulary {
                 if distance < (best?.distance ?? Int.max) { best = (term.id, distance) }
             }
         }
-        guard let best, best.distance <= max(2, key.count / 3) else { return nil }
-        return best.id
+        return best.map { ($0.id, $0.distance <= max(2, key.count / 3)) }
     }
 }
 

@@ -107,7 +107,7 @@ struct OutputSafetyTests {
 @Suite("salama summary: each file once, every skipped folder named")
 struct SummaryCommandInputTests {
     @Test func theSameFolderTwiceCountsEachFileOnce() throws {
-        let result = try SalamaBinary.run(["summary", "--checklist", "Checklists/onssa-hygiene.xml", "Samples", "Samples/", "Samples/tamr-draa-self.xml", "--format", "json"])
+        let result = try SalamaBinary.run(["summary", "--checklist", "Checklists/onssa-hygiene.xml", "--format", "json", "Samples", "Samples/", "Samples/tamr-draa-self.xml"])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let files = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repository.path + "/Samples").filter { $0.hasSuffix(".xml") }

@@ -104,6 +104,45 @@ struct SamplesTests {
         #expect(result.standardOutput.split(separator: "\n").count == files.count)
     }
 
+    /// The `<answer>` attributes of an assessment, in document order.
+    static func answers(of relative: String) throws -> [[String: String]] {
+        let reader = ElementReader(wanted: "answer")
+        try reader.parse(Fixtures.repositoryPath(relative))
+        return reader.attributes
+    }
+
+    /// The root element's attributes of an assessment.
+    static func root(of relative: String) throws -> [String: String] {
+        let reader = ElementReader(wanted: "assessment")
+        try reader.parse(Fixtures.repositoryPath(relative))
+        return try #require(reader.attributes.first)
+    }
+
+    @Test func everySampleNamesTheBundledChecklistVersion() throws {
+        let checklist = try String(contentsOfFile: Fixtures.repositoryPath("Checklists/onssa-hygiene.xml"), encoding: .utf8)
+        let version = try #require(checklist.firstMatch(of: /<checklist[^>]*\sversion="([^"]+)"/)?.1)
+        for file in try Self.sampleFiles() {
+            #expect(try Self.root(of: file)["checklist-version"] == String(version), "\(file)")
+        }
+    }
+
+    /// The ONSSA grid is binary: an inspection says conforming or not, and every non-conformity
+    /// gets its deadline (the échéancier of the visit report).
+    @Test func inspectionsAnswerYesOrNoAndDateEveryNo() throws {
+        var inspections = 0
+        for file in try Self.sampleFiles() where try Self.root(of: file)["kind"] == "inspection" {
+            inspections += 1
+            for answer in try Self.answers(of: file) {
+                let ref = answer["ref"] ?? "?"
+                #expect(answer["status"] != "partial", "\(file): \(ref) is partial")
+                if answer["status"] == "no" {
+                    #expect(answer["deadline"] != nil, "\(file): \(ref) has no deadline")
+                }
+            }
+        }
+        #expect(inspections >= 3)
+    }
+
     @Test func everyProductModuleIsReachedBySomeSample() throws {
         let folder = "Checklists/modules/products"
         let modules = try FileManager.default.contentsOfDirectory(atPath: Fixtures.repositoryPath(folder))
@@ -135,6 +174,7 @@ struct SamplesTests {
 private final class ElementReader: NSObject, XMLParserDelegate {
     let wanted: String
     var texts: [String] = []
+    var attributes: [[String: String]] = []
     private var current: String? = nil
 
     init(wanted: String) { self.wanted = wanted }
@@ -148,7 +188,7 @@ private final class ElementReader: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        if name == wanted { current = "" }
+        if name == wanted { current = ""; self.attributes.append(attributes) }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {

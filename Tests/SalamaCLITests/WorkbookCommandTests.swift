@@ -141,7 +141,8 @@ struct WorkbookCommandTests {
         let refused = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains(": error: unknown product 'Dattess': did you mean 'dates'?"), "\(refused.standardError)")
-        #expect(refused.standardError.contains(": error: unknown product 'figues' (declared products: goat-cheese, honey, milk, dates)"))
+        #expect(refused.standardError.contains(": error: unknown product 'figues': the closest declared id is 'honey' (declared products: goat-cheese, honey, milk, dates)"),
+                "far from every name, the least far id is still named")
     }
 
     @Test func importWarnsOfUnknownRequirementsWithTheIDMeant() throws {
@@ -215,7 +216,7 @@ struct WorkbookCommandTests {
          "error: --products: unknown product 'Hooney': did you mean 'honey'? (declared products: goat-cheese, honey, milk, dates)"),
         (["template", "--checklist", checklist, "--products", "honey", "--activities", "pack aging"],
          "error: --activities: unknown activity 'pack aging': did you mean 'packaging'? (declared activities: cheese-making, packaging, storage)"),
-        (["template", "--checklist", checklist, "--products", "honey, camel milk"], "unknown product 'camel milk' (declared products: goat-cheese, honey, milk, dates)"),
+        (["template", "--checklist", checklist, "--products", "honey, camel milk"], "unknown product 'camel milk': the closest declared id is 'milk' (declared products: goat-cheese, honey, milk, dates)"),
         (["template", "--checklist", checklist, "--products", " , "], "--products"),
         (["template", "--checklist", checklist, "--products", "honey", "--cooperative-id", "COOP 1"], "cooperative id 'COOP 1' is not an id"),
         (["template", "--checklist", checklist, "--products", "honey", "--date", "2026-02-30"], "--date takes a real day written YYYY-MM-DD"),

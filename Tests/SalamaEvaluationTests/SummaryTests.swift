@@ -127,7 +127,6 @@ import SalamaTestSupport
         var verdicts: [String: [String: Int]] = [:], requiredOf: [String: Int] = [:]
         let scopes = ["t1": [1], "t2": [1, 2], "t3": [1, 2, 3], "t4": []]
         let minimum: [String: Double] = ["t1": 70, "t2": 80, "t3": 90, "t4": 50]
-        let maxMajor: [String: Int] = ["t1": 1, "t2": 0]
         for profile in profiles {
             // Credit of each assessed requirement; `unassessed` those left blank.
             var credit: [String: Double] = [:], unassessed: Set<String> = []
@@ -153,7 +152,8 @@ import SalamaTestSupport
                 let openIn = inScope.filter { credit[$0]! < 1 }
                 let critical = openIn.contains { Self.severity[$0] == "critical" }
                 let majors = openIn.filter { Self.severity[$0] == "major" }.count
-                // No deadline is ever given here: any tolerated open major blocks.
+                // No deadline is ever given here, so an open major blocks whatever max-major allows:
+                // too many for t2 (none allowed), without deadline for t1 and t3.
                 let blocked = (blank.isEmpty && score < minimum[target]!) || critical || majors > 0
                 let verdict = blocked ? "not-ready" : blank.isEmpty ? "ready" : "incomplete"
                 verdicts[target, default: [:]][verdict, default: 0] += 1

@@ -26,9 +26,23 @@ struct AssessmentLoaderTests {
     func invalidAssessment(path: String) throws {
         let markers = Markers.all(in: path)
         try #require(markers.contains { $0.severity == "error" }, "the fixture marks its expected errors")
-        let diagnostics = assessmentErrors(path)
+        let diagnostics = Self.errors(path)
         #expect(diagnostics.containsErrors)
         Markers.expect(diagnostics, match: markers)
+    }
+
+    /// The errors of an assessment file: those of loading it or, when it loads, those of
+    /// checking it against the valid fixture checklist it names (1.1: its vocabulary).
+    static func errors(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [Diagnostic] {
+        do {
+            let assessment = try AssessmentLoader.load(path: path).value
+            let catalog = ChecklistCatalog(.directory(Fixtures.path("checklists/valid")))
+            let checklist = try #require(try? catalog.checklist(for: assessment.checklistID).value,
+                                         "\(path) loads and names no valid fixture checklist", sourceLocation: sourceLocation)
+            return AssessmentCheck.errors(assessment, checklist)
+        } catch {
+            return (error as? InvalidInputError)?.diagnostics ?? []
+        }
     }
 
     @Test func everyRuleHasItsInvalidFixture() {
@@ -37,6 +51,7 @@ struct AssessmentLoaderTests {
             "impossible-date.xml", "impossible-deadline-and-evidence-date.xml", "malformed-date.xml", "duplicate-answer.xml",
             "bad-status.xml", "bad-kind.xml", "bad-role.xml", "missing-product.xml", "non-decimal-measurement.xml",
             "wrong-root-element.xml", "wrong-namespace.xml", "several-problems.xml",
+            "undeclared-product.xml", "no-assessor.xml", "visit-ends-before-start.xml", "bad-visit-purpose-and-time.xml",
         ] {
             #expect(names.contains(name), "missing fixture \(name)")
         }

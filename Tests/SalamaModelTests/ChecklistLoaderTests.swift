@@ -40,6 +40,7 @@ struct ChecklistLoaderTests {
             "negative-max-major.xml", "bad-severity.xml", "bad-weight.xml", "bad-products-token.xml", "applies-when-empty.xml",
             "measure-bounds.xml", "second-title-same-language.xml", "missing-checklist-language.xml",
             "action-cost-mismatch.xml", "several-problems.xml",
+            "undeclared-vocabulary.xml", "duplicate-product.xml", "cite-locator-twice.xml",
         ] {
             #expect(names.contains(name), "missing fixture \(name)")
         }

@@ -63,6 +63,12 @@ import SalamaTestSupport
         ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"> </assessor>"),
         ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor role=\"member\"/>"),
         ("<assessor name=\"Fatima\" role=\"member\"/>", "<answer ref=\"X-0\"/><assessor name=\"Fatima\" role=\"member\"/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"/><assessor name=\"Karim\" role=\"inspector\"/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"/><visit number=\"N-1\" start=\"09:30\"/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"/><visit/><visit/>"),
+        ("<assessor name=\"Fatima\" role=\"member\"/>", "<assessor name=\"Fatima\" role=\"member\"/><visit start=\"12:00\" end=\"11:00\"/>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-02\" status=\"na\"/><visit/>"),
+        ("<answer ref=\"WAT-02\" status=\"na\"/>", "<answer ref=\"WAT-02\" status=\"na\"/><assessor name=\"Karim\" role=\"inspector\"/>"),
         ("status=\"yes\" deadline", "status=\"oui\" deadline"),
         ("deadline=\"2027-01-31\"", "deadline=\"2027-02-29\""),
         ("deadline=\"2027-01-31\"", "deadline=\"31/01/2027\""),
@@ -132,6 +138,16 @@ import SalamaTestSupport
             let expected = try #require(careful, "the streaming reader accepted a file the careful path refuses")
             #expect(fast == expected)
         }
+    }
+
+    @Test func aSecondAssessorStaysOnTheFastPathAndAVisitLeavesIt() throws {
+        let assessor = "<assessor name=\"Fatima\" role=\"member\"/>"
+        let two = Self.base.replacingOccurrences(of: assessor, with: assessor + "<assessor name=\"Karim\" role=\"inspector\"/>")
+        let fast = try #require(AssessmentStreamReader.read(bytes: Array(two.utf8), path: "a.xml"))
+        #expect(fast.assessors == [Assessor(name: "Fatima", role: .member), Assessor(name: "Karim", role: .inspector)])
+        let visited = Self.base.replacingOccurrences(of: assessor, with: assessor + "<visit number=\"N-1\"/>")
+        #expect(AssessmentStreamReader.read(bytes: Array(visited.utf8), path: "a.xml") == nil)
+        #expect(try AssessmentLoader.loadCarefully(bytes: Array(visited.utf8), path: "a.xml").value.visit == Visit(number: "N-1"))
     }
 
     @Test("Long numbers: one rule on both paths, refusals that say why", arguments: [24, 25, 31])
