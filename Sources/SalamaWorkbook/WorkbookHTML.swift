@@ -202,7 +202,8 @@ extension WorkbookTemplate {
     @media screen and (max-width: 640px) {
       .blanks { grid-template-columns: 1fr; }
       .item { padding: 10px 0; }
-      .answer-row { display: block; }
+      .answer-row { display: block; line-height: 1.5; }
+      .item h4, .item .guidance { line-height: 1.5; }
       .item .for { white-space: normal; }
       .choices { gap: 8px 18px; margin: 6px 0; }
       .box { width: 20px; height: 20px; vertical-align: -4px; }
