@@ -52,7 +52,8 @@ public struct HTMLReporter: Reporter {
         } else {
             out += "<section class=\"targets-section\">\n<h2>\(e(say(.targets)))</h2>\n" + targets(content) + "</section>\n"
             out += nextSteps(content)
-            out += "<div class=\"page-break\"></div>\n"
+            // No forced page break: when the next steps run over the first page, a break
+            // would leave the second page nearly empty.
             out += actionPlan(content)
             out += setApart(content)
             out += documents(content)

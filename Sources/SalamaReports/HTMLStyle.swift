@@ -118,7 +118,6 @@ enum HTMLStyle {
     .signature h3 { margin: 0 0 8px; }
     .signature p { margin: 0 0 10px; }
     .signature .line { display: block; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
-    .page-break { break-before: page; }
     /* The conclusion and the signatures share the visit report's last page. */
     .closing { break-inside: avoid; }
     .conclusion, .signatures-section { break-inside: avoid; }
