@@ -51,6 +51,7 @@ def assessment(coop="COOP-1", extra="", answers='<answer ref="LOC-01" status="ye
   <cooperative id="{coop}" name="Coopérative {coop}">
     <region>Drâa-Tafilalet</region><province>Errachidia</province><product>dates</product>
   </cooperative>
+  <assessor name="Assessor" role="member"/>
   {answers}{extra}
 </assessment>
 '''
@@ -132,6 +133,76 @@ for i in range(1, 20001):
         f.write(template.replace("COOP-{:06d}", f"COOP-{i:06d}"))
 PY
 mkfifo fifo.xml
+
+# ---- issue 15 inputs (second round): outputs, summaries, encodings, numbers, CSV ------------
+cp "$repo/Tests/Fixtures/workbook/checklist.xml" wb-checklist.xml
+cp -r "$repo/Samples" samples
+python3 - <<'PY'
+import os, re
+def write(path, data):
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb" if isinstance(data, bytes) else "w", encoding=None if isinstance(data, bytes) else "utf-8") as f:
+        f.write(data)
+tamr = open("samples/tamr-draa-self.xml", encoding="utf-8").read()
+ghris = open("samples/ghris-goulmima-self.xml", encoding="utf-8").read()
+write("out-a.xml", tamr)
+write("out-f.csv", "checklist,workbook-test\r\n")
+# Summaries: a FIFO and a link to /dev/stdin in a folder; a name that is not UTF-8; one file
+# reached three ways; one province spelt NFC and NFD; a folder too deep for 16 descriptors.
+write("sum-special/a.xml", tamr)
+os.symlink("/dev/stdin", "sum-special/stdin.xml")
+os.mkfifo("sum-special/fifo.xml")
+write(b"sum-latin1/caf\xe9.xml".decode("utf-8", "surrogateescape"), tamr)
+write("sum-twice/a.xml", tamr)
+os.link("sum-twice/a.xml", "sum-twice/hard.xml")
+os.symlink("a.xml", "sum-twice/soft.xml")
+for i in range(40):
+    province = "T\u00e2ta" if i % 2 else "Ta\u0302ta"
+    write(f"sum-nfd/{i:02d}.xml", tamr.replace("<province>Errachidia</province>", f"<province>{province}</province>").replace('id="COOP-ZAG-0015"', f'id="COOP-{i:02d}"'))
+write("sum-deep/top.xml", tamr)
+write("sum-deep/" + "/".join(["d"] * 40) + "/bottom.xml", tamr)
+# Two checklists with one id in a --checklists folder.
+wb = open("wb-checklist.xml", encoding="utf-8").read()
+write("dup-lists/a.xml", wb)
+write("dup-lists/b.xml", wb.replace('version="2026.1"', 'version="2026.2"'))
+write("dup-assessment.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<assessment xmlns="urn:salama:assessment:1" checklist="workbook-test" date="2026-11-20" kind="self"><cooperative id="C1" name="C"><region>R</region><province>P</province><product>honey</product></cooperative><assessor name="A" role="member"/></assessment>\n')
+# 50,000 attributes whose names hold U+013E (its UTF-16 bytes hold '>').
+attrs = " ".join(f'a\u013e{i}=""' for i in range(50000))
+write("utf16-letter-attributes.xml", ("\ufeff" + tamr.replace('encoding="UTF-8"', 'encoding="UTF-16"').replace('kind="self"', 'kind="self" ' + attrs, 1)).encode("utf-16-le"))
+# Numbers: decimals of 25 and 31 digits, 20-digit members and level.
+def measure(value): return re.sub(r'(<measurement [^>]*value=")[^"]*(")', lambda m: m.group(1) + value + m.group(2), tamr, count=1)
+write("decimal-25.xml", measure("1" + "0" * 24))
+write("decimal-31.xml", measure("1" + "0" * 30))
+write("members-20.xml", re.sub(r"<members>\d+</members>", "<members>99999999999999999999</members>", tamr))
+write("level-20.xml", wb.replace('level="1"', 'level="99999999999999999999"'))
+# Encodings and invisible characters.
+write("utf32.xml", ("\ufeff" + tamr.replace('encoding="UTF-8"', 'encoding="UTF-32"')).encode("utf-32-le"))
+write("utf16-no-bom.xml", tamr.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"))
+write("nul-in-text.xml", tamr.replace("</note>", "\0</note>", 1).encode("utf-8"))
+write("zwj-id.xml", ghris.replace('ref="IMP-01"', 'ref="IMP\u200d-01"'))
+# Terminal controls: C1 CSI and bidi overrides in XML text; ESC in a CSV cell and in a file name.
+write("controls.xml", tamr.replace('name="Coop', 'name="\u009b2J\u202eevil\u2066Coop', 1))
+# CSV workbooks: an unclosed quote; tabs; UTF-16; Windows-1252; one row 10,000 cells wide;
+# 50 MB; French habits; an ESC in a note; a version that is a formula; "'=x" round trip.
+meta = "checklist,workbook-test\r\ndate,2026-11-20\r\ncooperative-id,COOP-1\r\nproducts,honey\r\n\r\n"
+write("csv-unclosed.csv", meta + "reference,status,note\r\nGEN-01,oui,\"la citerne\r\nGEN-02,non,\r\nGEN-03,oui,\r\n")
+tabbed = (meta + "reference,status\r\nGEN-01,oui\r\n").replace(",", "\t")
+write("csv-tabs.csv", tabbed)
+write("csv-utf16.csv", b"\xff\xfe" + tabbed.encode("utf-16-le"))
+write("csv-cp1252.csv", (meta.replace("COOP-1\r\n", "COOP-1\r\ncooperative-name,Coopérative\r\n") + "reference,status,note\r\n" + "".join(f"GEN-{i},oui,café\r\n" for i in range(175))).encode("cp1252"))
+write("csv-wide-row.csv", meta + "reference,status\r\nGEN-01,oui," + ",".join(["x"] * 10000) + "\r\n")
+with open("csv-50mb.csv", "w", encoding="utf-8") as f:
+    f.write(meta + "reference,status,note\r\n")
+    row = 0
+    while f.tell() < 50 * 1024 * 1024:
+        f.write(f"R-{row},oui,{'remarque ' * 20}\r\n"); row += 1
+write("csv-many-rows.csv", meta + "reference,status\r\n" + "".join(f"R-{i},oui\r\n" for i in range(100000)))
+write("csv-french.csv", "checklist;workbook-test\r\ndate;25/11/2026\r\ncooperative-id;COOP-1\r\nproducts;honey\r\n\r\nreference;status;deadline;evidence;measurements;commentaire\r\nGEN-01;oui;31/01/2027;\"water-analysis: 02/03/2026 analyse.pdf\";\"free-chlorine: 18,5 %\";à revoir\r\n")
+write("csv-limit.csv", meta + "reference,status,measurements\r\nGEN-01,oui,free-chlorine: <0.5\r\n")
+write("csv-escape.csv", meta + "reference,status,note\r\nGEN-01,oui,\"\x1b]0;owned\x07\x1b[2J\u202eevil\"\r\n")
+write("formula-checklist.xml", wb.replace('version="2026.1"', 'version="=1+1"'))
+write("name\x1b[31m.xml", tamr)
+PY
 mkdir -p dir.xml
 cp ok.xml unreadable.xml && chmod 000 unreadable.xml
 mkdir -p locked && cp ok.xml locked/a.xml && cp ok.xml locked/b.xml && cp ok.xml locked/c.xml && chmod 000 locked/b.xml
@@ -198,15 +269,59 @@ run include-xml-base         "$SALAMA" validate inc/base.xml
 run include-xml-base-inside  "$SALAMA" validate inc/base-ok.xml
 run include-bomb             "$SALAMA" validate inc/bomb.xml
 
+# ---- issue 15 runs ------------------------------------------------------------------------
+S="$SALAMA"
+run output-is-input          "$S" check --checklist "$CHECKLIST" out-a.xml --output out-a.xml
+run output-is-hard-link      bash -c 'ln -f out-a.xml out-hard.xml; "$0" check --checklist "$1" out-a.xml --output out-hard.xml' "$S" "$CHECKLIST"
+run import-output-is-input   "$S" import out-f.csv --output out-f.csv
+run template-output-is-input "$S" template --checklist wb-checklist.xml --products honey --output wb-checklist.xml
+run output-is-a-folder       "$S" check --checklist "$CHECKLIST" out-a.xml --output samples
+run output-missing-folder    "$S" check --checklist "$CHECKLIST" out-a.xml --output no/such/folder/r.txt
+run output-dev-full          "$S" check --checklist "$CHECKLIST" out-a.xml --output /dev/full
+run stdout-dev-full          bash -c '"$0" check --checklist "$1" out-a.xml > /dev/full' "$S" "$CHECKLIST"
+run stdout-closed            bash -c '"$0" check --checklist "$1" out-a.xml >&-' "$S" "$CHECKLIST"
+run stderr-dev-full          bash -c '"$0" check --checklist "$1" zwj-id.xml --output out/r.txt 2>/dev/full' "$S" "$CHECKLIST"
+run stdout-pipe-closed       bash -c 'trap "" PIPE; "$0" check --checklist "$1" --format html samples/*.xml | (sleep 1; head -c 10 >/dev/null); exit ${PIPESTATUS[0]}' "$S" "$CHECKLIST"
+run summary-fifo-and-stdin   "$S" summary --checklist "$CHECKLIST" sum-special
+run summary-non-utf8-name    "$S" summary --checklist "$CHECKLIST" sum-latin1
+run summary-same-file-thrice "$S" summary --checklist "$CHECKLIST" sum-twice sum-twice/a.xml samples samples
+run summary-nfc-nfd          "$S" summary --checklist "$CHECKLIST" --by province --format text sum-nfd
+run summary-folder-emfile    bash -c 'ulimit -n 16; "$0" summary --checklist "$1" sum-deep' "$S" "$CHECKLIST"
+run duplicate-checklist-id   "$S" check --checklists dup-lists dup-assessment.xml
+run utf16-letter-attributes  "$S" check --checklist "$CHECKLIST" utf16-letter-attributes.xml
+run decimal-25-digits        "$S" check --checklist "$CHECKLIST" decimal-25.xml
+run decimal-31-digits        "$S" validate decimal-31.xml
+run members-20-digits        "$S" check --checklist "$CHECKLIST" members-20.xml
+run level-20-digits          "$S" validate level-20.xml
+run utf32                    "$S" validate utf32.xml
+run utf16-without-bom        "$S" validate utf16-no-bom.xml
+run nul-in-text              "$S" validate nul-in-text.xml
+run zero-width-joiner-id     "$S" validate zwj-id.xml
+run controls-in-text         "$S" check --checklist "$CHECKLIST" --format text controls.xml
+run controls-in-markdown     "$S" check --checklist "$CHECKLIST" --format markdown controls.xml
+run escape-in-file-name      "$S" validate $'name\e[31m.xml' $'missing\e]0;t\a.xml'
+run csv-unclosed-quote       "$S" import csv-unclosed.csv
+run csv-tabs                 "$S" import csv-tabs.csv
+run csv-utf16                "$S" import csv-utf16.csv
+run csv-cp1252               "$S" import csv-cp1252.csv
+run csv-wide-row             "$S" import csv-wide-row.csv
+run csv-50mb                 "$S" import csv-50mb.csv
+run csv-100000-rows          "$S" import csv-many-rows.csv
+run csv-french-habits        "$S" import csv-french.csv
+run csv-detection-limit      "$S" import csv-limit.csv
+run csv-escape-in-cell       "$S" check --checklist wb-checklist.xml --format text csv-escape.csv
+run csv-formula-version      "$S" template --checklist formula-checklist.xml --products honey --format csv
+run csv-apostrophe-roundtrip bash -c '"$0" template --checklist wb-checklist.xml --products honey --cooperative "'"'"'=x" --format csv --output out/rt.csv && "$0" import out/rt.csv | grep -F "name=\"&#39;=x\""' "$S"
+
 # A folder of many files: three are broken; every other one must still be counted.
 if [ -z "$filter" ] || [[ summary-many-files == *"$filter"* ]]; then
-  run summary-many-files "$SALAMA" summary --checklist "$CHECKLIST" many
+  run summary-many-files "$SALAMA" summary --checklist "$CHECKLIST" --format json many
   echo "    summary-many-files: $(grep -o '"assessments" *: *[0-9]*' out/summary-many-files.out | head -1) of $many valid files; $(grep -o '^[^:]*: *error\|^[^:]*:[0-9]*:[0-9]*: error' out/summary-many-files.err | cut -d: -f1 | sort -u | wc -l) files reported invalid (3 expected)"
 fi
 # Files that vanish while the summary runs: the last 5,000 of 20,000 are removed after 1 s.
 if [ -z "$filter" ] || [[ summary-vanishing == *"$filter"* ]]; then
   (sleep 1; rm -f vanish/v1[5-9]*.xml vanish/v20000.xml) &
-  run summary-vanishing "$SALAMA" summary --checklist "$CHECKLIST" vanish
+  run summary-vanishing "$SALAMA" summary --checklist "$CHECKLIST" --format json vanish
   wait
   counted=$(grep -o '"assessments" *: *[0-9]*' out/summary-vanishing.out | grep -o '[0-9]*$')
   gone=$(grep -c 'no such file' out/summary-vanishing.err)

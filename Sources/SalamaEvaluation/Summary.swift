@@ -22,6 +22,9 @@ public struct Summary: Sendable {
         public var applicable: Int
         public var assessed: Int
         public var open: Int
+        /// Cooperatives for which it is open and within their required level's scope: what
+        /// keeps them from the level they need.
+        public var blockingRequired: Int = 0
         /// Position in the checklist.
         public var index: Int
 
@@ -93,6 +96,9 @@ public struct SummaryAccumulator: Sendable {
     private var applicable: [Int]
     private var assessed: [Int]
     private var open: [Int]
+    private var blockingRequired: [Int]
+    /// For each target, whether each requirement is within its scope (made once).
+    private let inScope: [[Bool]]
     private var sectionPairs: [Int]
     private var sectionCompliant: [Int]
     private var cooperatives: [Summary.CooperativeLine] = []
@@ -108,12 +114,18 @@ public struct SummaryAccumulator: Sendable {
         applicable = Array(repeating: 0, count: requirements)
         assessed = applicable
         open = applicable
+        blockingRequired = applicable
+        inScope = checklist.targets.map { target in
+            let scope = checklist.scope(of: target.id)
+            return checklist.requirements.map { scope.contains($0.target) }
+        }
         sectionPairs = Array(repeating: 0, count: checklist.sections.count)
         sectionCompliant = sectionPairs
     }
 
     /// Counts one cooperative by the verdicts on its latest assessment.
     public mutating func add(_ verdicts: Verdicts, of cooperative: AssessedCooperative) {
+        let requiredIndex = verdicts.targets.firstIndex(where: \.required) ?? 0
         for index in verdicts.targets.indices {
             switch verdicts.targets[index].verdict {
             case .ready: ready[index] += 1
@@ -130,9 +142,14 @@ public struct SummaryAccumulator: Sendable {
             let section = verdicts.topSections[position]
             assessed[position] += 1
             sectionPairs[section] += 1
-            if status == .yes { sectionCompliant[section] += 1 } else { open[position] += 1 }
+            if status == .yes {
+                sectionCompliant[section] += 1
+            } else {
+                open[position] += 1
+                if inScope[requiredIndex][position] { blockingRequired[position] += 1 }
+            }
         }
-        let required = verdicts.targets.first(where: \.required) ?? verdicts.targets[0]
+        let required = verdicts.targets[requiredIndex]
         cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: required))
     }
 
@@ -145,7 +162,8 @@ public struct SummaryAccumulator: Sendable {
         let requirements = checklist.requirements
         let findings = requirements.indices
             .filter { open[$0] > 0 }
-            .map { Summary.FindingCount(requirement: requirements[$0], applicable: applicable[$0], assessed: assessed[$0], open: open[$0], index: $0) }
+            .map { Summary.FindingCount(requirement: requirements[$0], applicable: applicable[$0], assessed: assessed[$0], open: open[$0],
+                                        blockingRequired: blockingRequired[$0], index: $0) }
             .sorted { $0.open != $1.open ? $0.open > $1.open : $0.index < $1.index }
         return Summary(
             checklist: checklist,

@@ -1,3 +1,5 @@
+import SalamaXML
+
 #if canImport(Glibc)
 public import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +22,7 @@ public enum AtomicFile {
         var target = path
         var mode = permissions
         var replacesAFile = false
-        if stat(path, &existing) == 0 {
+        if FileSystemName.withSystemPath(path, { stat($0, &existing) }) == 0 {
             switch existing.st_mode & S_IFMT {
             case S_IFDIR:
                 throw fail(EISDIR)
@@ -39,7 +41,7 @@ public enum AtomicFile {
 
         let (folder, name) = split(target)
         let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let descriptor = FileSystemName.withSystemPath(temporary) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode) }
         guard descriptor >= 0 else { throw fail(errno) }
         var closed = false
         defer {
@@ -52,9 +54,10 @@ public enum AtomicFile {
             if fsync(descriptor) != 0 { throw fail(errno) }
             closed = true
             if close(descriptor) != 0 { throw fail(errno) }
-            if rename(temporary, target) != 0 { throw fail(errno) }
+            let renamed = FileSystemName.withSystemPath(temporary) { from in FileSystemName.withSystemPath(target) { rename(from, $0) } }
+            if renamed != 0 { throw fail(errno) }
         } catch {
-            unlink(temporary)
+            FileSystemName.withSystemPath(temporary) { _ = unlink($0) }
             throw error
         }
         syncFolder(folder)
@@ -78,7 +81,7 @@ public enum AtomicFile {
     }
 
     private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
-        let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        let descriptor = FileSystemName.withSystemPath(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }
         if let code = writeAll(bytes, to: descriptor) { throw FileWriteError(path: path, code: code) }
@@ -87,10 +90,10 @@ public enum AtomicFile {
     /// The final file a symbolic link leads to, or nil when `path` itself is not a link.
     private static func resolvedSymbolicLink(_ path: String) -> String? {
         var link = stat()
-        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
-              let resolved = realpath(path, nil) else { return nil }
+        guard FileSystemName.withSystemPath(path, { lstat($0, &link) }) == 0, link.st_mode & S_IFMT == S_IFLNK,
+              let resolved = FileSystemName.withSystemPath(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return FileSystemName.string(fromBytes: UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
     }
 
     /// The folder (without a trailing slash, "." when none is named) and the file name.
@@ -102,7 +105,7 @@ public enum AtomicFile {
 
     /// Makes the rename durable; file systems that cannot sync a folder (EINVAL) lose nothing more.
     private static func syncFolder(_ folder: String) {
-        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let descriptor = FileSystemName.withSystemPath(folder) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)

@@ -14,15 +14,17 @@ public enum HTMLPage {
     ///   - title: the document's title (plain text; escaped here).
     ///   - style: CSS added after the report's style sheet.
     ///   - body: the pages, already HTML (see `article(language:content:)`).
+    ///   - margins: the A4 page's margins (CSS), when not the report's.
     /// - Returns: the document, ending with a line feed.
-    public static func document(language: Language, title: String, style: String = "", body: String) -> String {
+    public static func document(language: Language, title: String, style: String = "", margins: String = ReportStyle.defaultMargins,
+                                body: String) -> String {
         var html = "<!DOCTYPE html>\n"
         html += #"<html lang="\#(language.rawValue)" dir="\#(direction(language))">"# + "\n"
         html += "<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"generator\" content=\"salama\">\n"
         html += "<title>\(text(title))</title>\n"
-        html += "<style>\n\(ReportStyle.css(language: language, extra: style))</style>\n</head>\n<body>\n"
+        html += "<style>\n\(ReportStyle.css(language: language, extra: style, margins: margins))</style>\n</head>\n<body>\n"
         html += Typesetting.html(TableLabels.label(body, language: language), language: language)
         html += "</body>\n</html>\n"
         return html

@@ -52,7 +52,8 @@ public struct HTMLReporter: Reporter {
         } else {
             out += "<section class=\"targets-section\">\n<h2>\(e(say(.targets)))</h2>\n" + targets(content) + "</section>\n"
             out += nextSteps(content)
-            out += "<div class=\"page-break\"></div>\n"
+            // No forced page break: when the next steps run over the first page, a break
+            // would leave the second page nearly empty.
             out += actionPlan(content)
             out += setApart(content)
             out += documents(content)
@@ -211,13 +212,15 @@ public struct HTMLReporter: Reporter {
         out += "<th>\(e(say(.state)))</th><th>\(e(say(.providedFile)))</th><th>\(e(say(.validity)))</th></tr></thead>\n<tbody>\n"
         for document in content.documents {
             out += "<tr><td>\(b(document.title))</td>"
-            out += "<td>\(id(document.requirementID)) <span class=\"muted\">\(b(document.requirementTitle))</span></td>"
+            out += "<td>" + document.requirements.map { "\(id($0.id)) <span class=\"muted\">\(b($0.title))</span>" }.joined(separator: "<br>") + "</td>"
             out += "<td class=\"state-\(document.state.rawValue)\">\(e(document.stateText))</td>"
             var provided: [String] = []
             if let file = document.file { provided.append(b(file)) }
             if let day = document.date { provided.append(date(day)) }
             out += "<td>\(provided.isEmpty ? dash : provided.joined(separator: "<br>"))</td>"
-            out += "<td class=\"date\">\(document.validity.map(b) ?? dash)</td></tr>\n"
+            var validity = document.validity.map(b) ?? dash
+            if let expires = document.expires { validity += "<br>\(e(say.until(expires)))" }
+            out += "<td class=\"date\">\(validity)</td></tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
         return out

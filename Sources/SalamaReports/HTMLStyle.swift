@@ -8,16 +8,20 @@ public enum ReportStyle {
     /// The whole style sheet of a report page in `language`: the A4 page with its numbers, the
     /// report's rules with `extra` (a report's own rules) in the `report` cascade layer, then
     /// the phone layout, unlayered so that it wins over the print sizes on narrow screens.
-    public static func css(language: Language, extra: String = "") -> String {
-        page(language) + "\n@layer report {\n" + HTMLStyle.css + "\n" + extra + "}\n" + HTMLStyle.phone
+    /// `margins` are the A4 page's (CSS `margin` of `@page`).
+    public static func css(language: Language, extra: String = "", margins: String = defaultMargins) -> String {
+        page(language, margins: margins) + "\n@layer report {\n" + HTMLStyle.css + "\n" + extra + "}\n" + HTMLStyle.phone
     }
 
+    /// The margins of a report's A4 pages.
+    public static let defaultMargins = "14mm 14mm 16mm"
+
     /// The A4 page, numbered "Page x / y" at the foot of every printed page.
-    static func page(_ language: Language) -> String {
+    static func page(_ language: Language, margins: String) -> String {
         let label = MarkupEscaping.cssString(Localizer(language)(.page))
         return """
         @page {
-          size: A4; margin: 14mm 14mm 16mm;
+          size: A4; margin: \(margins);
           @bottom-center { content: "\(label) " counter(page) " / " counter(pages); font: 8pt "Noto Sans", "Noto Naskh Arabic", sans-serif; color: #5b6475; }
         }
         """
@@ -114,7 +118,6 @@ enum HTMLStyle {
     .signature h3 { margin: 0 0 8px; }
     .signature p { margin: 0 0 10px; }
     .signature .line { display: block; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
-    .page-break { break-before: page; }
     /* The conclusion and the signatures share the visit report's last page. */
     .closing { break-inside: avoid; }
     .conclusion, .signatures-section { break-inside: avoid; }

@@ -1,3 +1,5 @@
+import SalamaXML
+
 /// A JSON value with object keys kept in the order they were given, so that every output has
 /// the contract's key order.
 public indirect enum JSONValue: Sendable, Hashable {
@@ -77,7 +79,8 @@ public indirect enum JSONValue: Sendable, Hashable {
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
         // Most texts need no escape: appended whole. (0xE2 starts U+2028 and U+2029, among others.)
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+        // 0xF4 starts the private-use characters that stand for a file name's non-UTF-8 bytes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 || $0 == 0xF4 }) {
             out += text
             out += "\""
             return
@@ -92,6 +95,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
                 let hex = String(control.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where FileSystemName.shownByte(scalar) != nil: out += FileSystemName.shownByte(scalar)!
             default: out.unicodeScalars.append(scalar)
             }
         }

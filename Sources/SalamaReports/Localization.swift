@@ -398,6 +398,11 @@ public struct Localizer: Sendable {
         return pick("\(source), \(at)", "\(isolate(source))، \(isolate(at))", "\(source), \(at)")
     }
 
+    /// The last day of a document's validity: "jusqu'au 2027-11-28".
+    public func until(_ day: String) -> String {
+        pick("jusqu'au \(day)", "إلى غاية \(isolate(day))", "until \(day)")
+    }
+
     /// How long a document stays valid.
     public func validity(days count: Int) -> String {
         days(count)
@@ -499,6 +504,14 @@ public struct Localizer: Sendable {
         return list(parts)
     }
 
+    /// How many cooperatives an open requirement keeps from their required level.
+    public func blocksRequired(_ count: Int) -> String {
+        self.count(count, PluralForms(one: "bloque le niveau exigé de # coopérative", other: "bloque le niveau exigé de # coopératives"),
+                   PluralForms(one: "يعيق المستوى المطلوب لتعاونية واحدة", two: "يعيق المستوى المطلوب لتعاونيتين",
+                               few: "يعيق المستوى المطلوب لـ# تعاونيات", many: "يعيق المستوى المطلوب لـ# تعاونيةً", other: "يعيق المستوى المطلوب لـ# تعاونية"),
+                   PluralForms(one: "blocks the required level of # cooperative", other: "blocks the required level of # cooperatives"))
+    }
+
     /// How many cooperatives are ready for a level, for readers of charts.
     public func readiness(ready: Int, of total: Int, requiredOf: Int) -> String {
         count(ready, PluralForms(one: "# prête sur \(total), niveau exigé de \(requiredOf)", other: "# prêtes sur \(total), niveau exigé de \(requiredOf)"),
@@ -508,7 +521,7 @@ public struct Localizer: Sendable {
 
     /// The findings a summary lists when it lists only the most frequent.
     public func topOf(_ shown: Int, total: Int) -> String {
-        pick("les \(shown) plus fréquents sur \(total)", "أكثر \(shown) تكرارًا من أصل \(total)", "the \(shown) most frequent of \(total)")
+        pick("les \(shown) premiers sur \(total)", "أول \(shown) من أصل \(total)", "the first \(shown) of \(total)")
     }
 
     /// The heading of one group of a summary: its value and its size.

@@ -182,9 +182,10 @@ public struct MarkdownReporter: Reporter {
         for document in content.documents {
             let provided = [document.file, document.date].compactMap { $0 }.map(m)
             lines.append(row([
-                m(document.title), "\(code(document.requirementID)) \(m(document.requirementTitle))",
+                m(document.title), document.requirements.map { "\(code($0.id)) \(m($0.title))" }.joined(separator: "<br>"),
                 (document.state == .present ? "✔ " : "✘ ") + m(document.stateText),
-                provided.isEmpty ? dash : provided.joined(separator: "<br>"), document.validity.map(m) ?? dash,
+                provided.isEmpty ? dash : provided.joined(separator: "<br>"),
+                (document.validity.map(m) ?? dash) + (document.expires.map { "<br>" + m(say.until($0)) } ?? ""),
             ]))
         }
         return lines + [""]

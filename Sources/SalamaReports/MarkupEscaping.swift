@@ -1,3 +1,5 @@
+import SalamaXML
+
 /// The one escaping of text for HTML and XML: element content, attribute values (quoted with
 /// `"` or `'`) and comment bodies. Every report, workbook and template that writes markup goes
 /// through it.
@@ -43,6 +45,7 @@ public enum MarkupEscaping {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\r": out += "&#13;"
+            case _ where FileSystemName.shownByte(scalar) != nil: out += "&lt;" + FileSystemName.shownByte(scalar)!.dropFirst().dropLast() + "&gt;"
             case "\t": out += attribute ? "&#9;" : "\t"
             case "\n": out += attribute ? "&#10;" : "\n"
             case _ where !isAllowed(scalar): out += "\u{FFFD}"

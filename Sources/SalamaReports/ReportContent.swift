@@ -104,16 +104,17 @@ struct ReportContent: Sendable {
         var groups: [SeverityGroup]
     }
 
-    /// One document of the application dossier.
+    /// One document of the application dossier, with every requirement that asks for it.
     struct DocumentLine: Sendable {
         var title: String
-        var requirementID: String
-        var requirementTitle: String
+        var requirements: [(id: String, title: String)]
         var state: EvidenceState
         var stateText: String
         var file: String?
         var date: String?
         var validity: String?
+        /// The last day the document is valid (its date plus its period of validity).
+        var expires: String?
     }
 
     /// One top-level section and its compliance.
@@ -299,17 +300,29 @@ struct ReportContent: Sendable {
         }
         planSummary = say.planSummary(total: findings.count, byCost: Dictionary(grouping: findings, by: \.cost).mapValues(\.count))
 
-        let documents = evaluation.documents
-        self.documents = documents.map { document in
-            DocumentLine(
-                title: text(document.evidence.title), requirementID: document.requirement.id,
-                requirementTitle: text(document.requirement.title), state: document.state,
-                stateText: say.documentState(document.state),
-                file: document.record.map { Self.inline($0.document) }.flatMap { $0.isEmpty ? nil : $0 },
-                date: document.record?.date?.description,
-                validity: document.evidence.maxAgeDays.map { say.validity(days: $0) })
+        // One line per document: the same document (title, file, date, state) asked for by
+        // several requirements is listed once, with all of them.
+        var documentLines: [DocumentLine] = []
+        var lineOfDocument: [String: Int] = [:]
+        for document in evaluation.documents {
+            let title = text(document.evidence.title)
+            let file = document.record.map { Self.inline($0.document) }.flatMap { $0.isEmpty ? nil : $0 }
+            let day = document.record?.date
+            let validity = document.evidence.maxAgeDays.map { say.validity(days: $0) }
+            let key = [title, file ?? "", day?.description ?? "", document.state.rawValue, validity ?? ""].joined(separator: "\u{1F}")
+            let requirement = (id: document.requirement.id, title: text(document.requirement.title))
+            if let line = lineOfDocument[key] {
+                documentLines[line].requirements.append(requirement)
+                continue
+            }
+            lineOfDocument[key] = documentLines.count
+            documentLines.append(DocumentLine(
+                title: title, requirements: [requirement], state: document.state, stateText: say.documentState(document.state),
+                file: file, date: day?.description, validity: validity,
+                expires: day.flatMap { day in document.evidence.maxAgeDays.map { day.adding(days: $0).description } }))
         }
-        documentSummary = say.documentSummary(Dictionary(grouping: documents, by: \.state).mapValues(\.count))
+        self.documents = documentLines
+        documentSummary = say.documentSummary(Dictionary(grouping: documentLines, by: \.state).mapValues(\.count))
 
         let compliance = evaluation.sectionCompliance
         sections = compliance.map { section in

@@ -39,6 +39,8 @@ struct SummaryContent: Sendable {
         var percent: Double
         var countText: String
         var shareText: String
+        /// How many cooperatives it keeps from their required level, in words; nil for none.
+        var blockingText: String?
     }
 
     /// One cooperative as its latest assessment leaves it, for its required level.
@@ -114,13 +116,22 @@ struct SummaryContent: Sendable {
                     readyText: say.fraction(count.ready, of: total),
                     chartLabel: say.readiness(ready: count.ready, of: total, requiredOf: count.requiredOf))
             }
-            let findings = summary.findings.prefix(top).map { finding in
+            // The agenda leads with what keeps cooperatives from their required level (most
+            // cooperatives first), then the rest, each part in the order of frequency.
+            let ordered = summary.findings.enumerated().sorted { a, b in
+                let aBlocks = a.element.blockingRequired, bBlocks = b.element.blockingRequired
+                if (aBlocks > 0) != (bBlocks > 0) { return aBlocks > 0 }
+                if aBlocks != bBlocks { return aBlocks > bBlocks }
+                return a.offset < b.offset
+            }.map(\.element)
+            let findings = ordered.prefix(top).map { finding in
                 let percent = rounded(100 * rounded(finding.share, decimals: 3), decimals: 1)
                 return FindingLine(
                     id: finding.requirement.id, title: text(finding.requirement.title), severity: finding.requirement.severity,
                     severityTag: say.severityTag(finding.requirement.severity), open: finding.open, applicable: finding.applicable,
                     assessed: finding.assessed,
-                    percent: percent, countText: say.fraction(finding.open, of: finding.assessed), shareText: say.percent(percent))
+                    percent: percent, countText: say.fraction(finding.open, of: finding.assessed), shareText: say.percent(percent),
+                    blockingText: finding.blockingRequired > 0 ? say.blocksRequired(finding.blockingRequired) : nil)
             }
             let sections = summary.sections.map { share in
                 let percent = share.compliance.map { rounded(100 * rounded($0, decimals: 3), decimals: 1) }

@@ -80,7 +80,9 @@ public struct SummaryHTMLReporter: SummaryReporter {
             out += "<table class=\"agenda\">\n<thead><tr><th class=\"num\">#</th><th>\(e(say(.requirement)))</th><th>\(e(say(.severity)))</th>"
             out += "<th class=\"num\">\(e(say(.openOfApplicable)))</th><th class=\"num\">\(e(say(.share)))</th></tr></thead>\n<tbody>\n"
             for (index, finding) in aggregate.findings.enumerated() {
-                out += "<tr><td class=\"num\">\(b(String(index + 1)))</td><td>\(id(finding.id)) \(b(finding.title))</td>"
+                out += "<tr><td class=\"num\">\(b(String(index + 1)))</td><td>\(id(finding.id)) \(b(finding.title))"
+                if let blocking = finding.blockingText { out += "<div class=\"blockers\">\(e(blocking))</div>" }
+                out += "</td>"
                 out += "<td>\(HTMLPage.badge(finding.severity, finding.severityTag))</td>"
                 out += "<td class=\"num\">\(b(finding.countText))</td><td class=\"num\">\(b(finding.shareText))</td></tr>\n"
             }

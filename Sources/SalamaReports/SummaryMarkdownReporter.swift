@@ -68,7 +68,8 @@ public struct SummaryMarkdownReporter: SummaryReporter {
             lines.append(row(["#", say(.requirement), say(.severity), say(.openOfApplicable), say(.share)].map(m)))
             lines.append("| ---: | --- | --- | ---: | ---: |")
             for (index, finding) in aggregate.findings.enumerated() {
-                lines.append(row([String(index + 1), "\(code(finding.id)) \(m(finding.title))", m(finding.severityTag),
+                let blocking = finding.blockingText.map { " — **\(m($0))**" } ?? ""
+                lines.append(row([String(index + 1), "\(code(finding.id)) \(m(finding.title))\(blocking)", m(finding.severityTag),
                                   m(finding.countText), m(finding.shareText)]))
             }
             lines.append("")

@@ -61,7 +61,8 @@ public struct SummaryTextReporter: SummaryReporter {
         let shareWidth = aggregate.findings.map(\.shareText.count).max() ?? 0
         for (index, finding) in aggregate.findings.enumerated() {
             lines.append("\(indent)  \(padded(String(index + 1), String(aggregate.findings.count).count)). \(finding.id.leftAligned(idWidth))  "
-                + "\(finding.severityTag.leftAligned(tagWidth))  \(padded(finding.countText, fractionWidth))  \(padded(finding.shareText, shareWidth))  \(finding.title)")
+                + "\(finding.severityTag.leftAligned(tagWidth))  \(padded(finding.countText, fractionWidth))  \(padded(finding.shareText, shareWidth))  \(finding.title)"
+                + (finding.blockingText.map { " — \($0)" } ?? ""))
         }
         lines.append("")
 

@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import SalamaModel
 import SalamaReports
+import SalamaXML
 
 /// The CSV workbook: a spreadsheet a cooperative fills in with LibreOffice or Excel, which
 /// `salama import` turns back into an assessment XML.
@@ -29,8 +30,10 @@ import SalamaReports
 ///    (a date, then the document's name; nothing after the colon is an unfilled slot),
 ///    `free-chlorine: 0.4` (a decimal with a point or a comma; nothing is an unfilled slot).
 ///
-/// Text cells that a spreadsheet would take for a formula (starting with `=`, `+`, `-` or `@`)
-/// are written with a leading apostrophe, which import removes.
+/// Every cell that a spreadsheet could take for a formula (starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return, even after spaces) is written with a leading apostrophe, and so
+/// is every cell that starts with an apostrophe itself; import removes exactly that one
+/// apostrophe, so every text comes back as it was written.
 ///
 /// Diagnostics of import point at the spreadsheet's row and column (1-based; a cell holding
 /// several lines is still one row).
@@ -48,7 +51,7 @@ enum WorkbookCSV {
         for answer in draft.answers {
             rows.append(WorkbookColumn.allCases.map { cell($0, of: answer, language) })
         }
-        return byteOrderMark + encode(rows)
+        return byteOrderMark + encode(rows.map { $0.map(guarded) })
     }
 
     /// The rows as RFC 4180 CSV with CRLF line ends (the CSV library's writer).
@@ -72,14 +75,14 @@ enum WorkbookCSV {
         case .date: draft.date.description
         case .kind: WorkbookWords.kind(draft.kind, language)
         case .cooperativeID: draft.cooperativeID
-        case .cooperativeName: guarded(draft.cooperativeName)
-        case .region: guarded(draft.region)
-        case .province: guarded(draft.province)
-        case .commune: guarded(draft.commune ?? "")
+        case .cooperativeName: draft.cooperativeName
+        case .region: draft.region
+        case .province: draft.province
+        case .commune: draft.commune ?? ""
         case .members: draft.members.map(String.init) ?? ""
-        case .products: guarded((draft.productTitles ?? draft.products).joined(separator: ", "))
-        case .activities: guarded((draft.activityTitles ?? draft.activities).joined(separator: ", "))
-        case .assessorName: guarded(draft.assessor?.name ?? "")
+        case .products: (draft.productTitles ?? draft.products).joined(separator: ", ")
+        case .activities: (draft.activityTitles ?? draft.activities).joined(separator: ", ")
+        case .assessorName: draft.assessor?.name ?? ""
         case .assessorRole: draft.assessor.map { WorkbookWords.role($0.role, language) } ?? ""
         }
     }
@@ -87,8 +90,8 @@ enum WorkbookCSV {
     private static func cell(_ column: WorkbookColumn, of answer: AssessmentDraft.Answer, _ language: Language) -> String {
         switch column {
         case .reference: answer.ref
-        case .section: guarded(answer.section)
-        case .title: guarded(answer.title)
+        case .section: answer.section
+        case .title: answer.title
         case .status: answer.status.map { WorkbookWords.status($0, language) } ?? ""
         case .deadline: answer.deadline?.description ?? ""
         case .evidence:
@@ -98,22 +101,100 @@ enum WorkbookCSV {
             }.joined(separator: "\n")
         case .measurements:
             answer.measurements.map { ([$0.ref + ":"] + [$0.value].compactMap { $0 }).joined(separator: " ") }.joined(separator: "\n")
-        case .note: guarded(answer.notes.joined(separator: "\n"))
+        case .note: answer.notes.joined(separator: "\n")
         }
     }
 
-    /// `text` with a leading apostrophe when a spreadsheet would read it as a formula.
+    /// `text` with a leading apostrophe when a spreadsheet could read it as a formula, or when
+    /// it starts with an apostrophe (so that removing one on import is never lossy).
     static func guarded(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
-        return "'" + text
+        needsGuard(text[...]) ? "'" + text : text
     }
 
-    /// `text` without the apostrophe `guarded(_:)` adds.
+    /// `text` without the apostrophe `guarded(_:)` adds: `unguarded(guarded(t)) == t` for every t.
     static func unguarded(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.first == "'", scalars.count > 1, formulaStarts.contains(scalars[scalars.index(after: scalars.startIndex)]) else { return text }
+        guard text.hasPrefix("'"), needsGuard(text.dropFirst()) else { return text }
         return String(text.dropFirst())
     }
 
-    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    private static func needsGuard(_ text: Substring) -> Bool {
+        if text.hasPrefix("'") { return true }
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{A0}" && $0 != "\n" }) else { return false }
+        return formulaStarts.contains(first)
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    // MARK: - Reading
+
+    /// The workbook's text: UTF-8 (a leading byte-order mark dropped) or UTF-16 with its
+    /// byte-order mark. Any other encoding is one error, at the first line that is not UTF-8.
+    static func text(of bytes: [UInt8], path: String, diagnostics: inout [Diagnostic]) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
+            if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
+            diagnostics.append(.error(at: .file(path), "the file starts as UTF-16 but is not UTF-16 text: save the spreadsheet as \"CSV UTF-8\""))
+            return nil
+        }
+        let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if let text = String(validating: content, as: UTF8.self) { return text }
+        // Find the first line that is not UTF-8, to point at it.
+        var line = 1, lineStart = content.startIndex
+        for index in content.indices where content[index] == 0x0A {
+            if String(validating: content[lineStart..<index], as: UTF8.self) == nil { break }
+            line += 1
+            lineStart = index + 1
+        }
+        diagnostics.append(.error(at: SourceLocation(file: path, line: line, column: 1),
+                                  "the file is not UTF-8 text (it was probably saved as Windows-1252, Windows-1256 or Latin-1), so its letters cannot be read safely: save the spreadsheet as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8); Excel: CSV UTF-8)"))
+        return nil
+    }
+
+    /// A quoted cell that is never closed, or whose closing quote is followed by more text:
+    /// read on, the following rows would silently become part of that one cell. The error
+    /// points at the line where the cell's quote opened.
+    static func quoteProblem(in text: String, delimiter: Unicode.Scalar, path: String) -> Diagnostic? {
+        var line = 1, column = 0
+        var inQuotes = false, fieldStart = true, justClosed = false
+        var opened = (line: 1, column: 1)
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? scalars.next() {
+            pending = nil
+            column += 1
+            if inQuotes {
+                if scalar == "\"" {
+                    let next = scalars.next()
+                    if next == "\"" { column += 1; continue }
+                    inQuotes = false
+                    justClosed = true
+                    pending = next
+                } else if scalar == "\n" {
+                    line += 1
+                    column = 0
+                }
+                continue
+            }
+            if scalar == delimiter || scalar == "\n" || scalar == "\r" {
+                if scalar == "\n" { line += 1; column = 0 }
+                fieldStart = true
+                justClosed = false
+                continue
+            }
+            if justClosed {
+                return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
+                              "the quote that opens this cell closes at line \(line) before other text ('\(Character(scalar))'): a quote inside a cell is written twice (\"\"); as it is, the rows after it would be read as part of this cell")
+            }
+            if scalar == "\"" && fieldStart {
+                inQuotes = true
+                opened = (line, column)
+            }
+            fieldStart = false
+        }
+        if inQuotes {
+            return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
+                          "the quote that opens this cell is never closed: every row after it would be read as part of this cell; close it, or write a quote inside a cell twice (\"\")")
+        }
+        return nil
+    }
 }

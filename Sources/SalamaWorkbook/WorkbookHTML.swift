@@ -59,7 +59,8 @@ extension WorkbookTemplate {
         }
         out += "</div>\n</section>\n"
         out += "<footer>\(HTMLPage.text(say(.disclaimer)))</footer>\n"
-        return HTMLPage.document(language: language, title: "\(kicker) — \(title)", style: Self.workbookCSS,
+        // Narrower margins than a report's: a workshop prints a workbook for every cooperative.
+        return HTMLPage.document(language: language, title: "\(kicker) — \(title)", style: Self.workbookCSS, margins: "10mm 11mm 13mm",
                                  body: HTMLPage.article(language: language, content: out))
     }
 
@@ -170,27 +171,28 @@ extension WorkbookTemplate {
     .visit-blanks h2 { margin-top: 8px; }
     .visit-blanks .choices { margin: 6px 0 2px; font-size: 9pt; }
     .instructions { margin: 6px 0; color: var(--muted); font-size: 8.5pt; }
-    .rubric h2 { margin: 10px 0 2px; }
+    .rubric h2 { margin: 6px 0 1px; font-size: 11pt; }
     .subsection { color: var(--muted); font-size: 9.5pt; margin: 6px 0 0; }
-    .item { break-inside: avoid; padding: 2px 0 3px; border-bottom: 1px solid var(--line); }
-    .item h4 { margin: 0; font-size: 8.5pt; line-height: 1.25; color: var(--ink); }
+    .item { break-inside: avoid; padding: 2px 0; border-bottom: 1px solid var(--line); }
+    .item h4 { margin: 0; font-size: 8.5pt; line-height: 1.2; color: var(--ink); }
     .item h4 .badge { font-size: 7pt; }
     .item .for { white-space: nowrap; }
     .item p { margin: 1px 0; }
-    .item .guidance { font-size: 7pt; line-height: 1.25; color: var(--muted); }
-    .answer-row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 2px 14px; font-size: 8.5pt; }
+    .item .guidance { font-size: 7pt; line-height: 1.2; color: var(--muted); }
+    .answer-row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 2px 14px; font-size: 8pt; line-height: 1.3; }
     .choices { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 12px; }
     .choice { white-space: nowrap; }
     .box { display: inline-block; width: 10px; height: 10px; margin-inline-end: 4px; vertical-align: -1px; border: 1.3px solid var(--ink); border-radius: 2px; }
     .write-in { display: flex; gap: 6px; align-items: flex-end; }
     .write-in.notes { flex: 1; min-width: 40%; }
     .write-in.deadline { min-width: 28%; }
-    .write-in .line { flex: 1; border-bottom: 1px dotted var(--muted); min-height: 1.5em; }
+    .write-in .line { flex: 1; border-bottom: 1px dotted var(--muted); min-height: 1.3em; }
     .item .slots { margin: 2px 0 0; }
     .slots td, .slots th { font-size: 7.5pt; padding: 1px 5px; }
-    .slots th { border-bottom-width: 1px; }
-    .slots td { height: 1.6em; }
+    .slots th { font-size: 6.5pt; line-height: 1.2; padding-block: 0; border-bottom-width: 1px; }
+    .slots td { height: 1.55em; }
     .slots td.fill { width: 22%; border-bottom: 1px dotted var(--ink); }
+    .slots td:nth-child(2) { white-space: nowrap; }
     .slots .unit { float: inline-end; color: var(--muted); }
     .people td.fill { width: 80%; }
     .samples th:first-child { width: 16%; }
@@ -200,7 +202,8 @@ extension WorkbookTemplate {
     @media screen and (max-width: 640px) {
       .blanks { grid-template-columns: 1fr; }
       .item { padding: 10px 0; }
-      .answer-row { display: block; }
+      .answer-row { display: block; line-height: 1.5; }
+      .item h4, .item .guidance { line-height: 1.5; }
       .item .for { white-space: normal; }
       .choices { gap: 8px 18px; margin: 6px 0; }
       .box { width: 20px; height: 20px; vertical-align: -4px; }

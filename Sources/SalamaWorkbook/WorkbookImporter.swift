@@ -22,8 +22,18 @@ public enum WorkbookImporter {
     ///   and activity cells may hold titles and aliases (1.1); without it, only ids are read.
     /// - Throws: `InvalidInputError` with every bad cell found, or the file's unreadability.
     public static func load(path: String, checklists: ChecklistCatalog? = nil) throws(InvalidInputError) -> ImportedWorkbook {
-        try load(bytes: FileReader.read(path, limit: XMLParser.maximumFileSize), path: path, checklists: checklists)
+        try load(bytes: FileReader.read(path, limit: maximumFileSize), path: path, checklists: checklists)
     }
+
+    /// Workbooks larger than this are refused before they are read. One cooperative's
+    /// workbook is some hundred rows (under 200 KB with long notes); reading one costs
+    /// memory a few times its size (cells, then the assessment XML and its tree), so this
+    /// bound keeps an import within 100 MB and 2 s.
+    public static let maximumFileSize = 2 * 1024 * 1024
+
+    /// Rows read at most (metadata and table): the bundled checklist has some 150
+    /// requirements; each row costs more than its bytes, so rows are bounded too.
+    public static let maximumRows = 2_000
 
     /// Reads a workbook's bytes, naming them `path` in diagnostics.
     /// - Throws: `InvalidInputError` with every bad cell found.
@@ -54,7 +64,8 @@ public enum WorkbookImporter {
                 assessment.answers[index].measurements[record].location = locations.remap(assessment.answers[index].measurements[record].location)
             }
         }
-        return ImportedWorkbook(xml: xml, assessment: Loaded(value: assessment, warnings: loaded.warnings.map(locations.remap).sortedForDisplay()))
+        let warnings = reading.diagnostics + loaded.warnings.map(locations.remap)
+        return ImportedWorkbook(xml: xml, assessment: Loaded(value: assessment, warnings: warnings.sortedForDisplay()))
     }
 }
 
@@ -150,35 +161,32 @@ struct WorkbookReading {
         return interpret(rows)
     }
 
-    /// The rows of the CSV (a cell holding several lines is one row), read by the CSV library.
+    /// The rows of the CSV (a cell holding several lines is one row), read by the CSV library,
+    /// each cell without the apostrophe that guards it from formulas. UTF-8 (with or without
+    /// byte-order mark) and UTF-16 with its mark are read; commas, semicolons (French Excel)
+    /// or tabs (Excel's "Unicode text") separate cells, as the first line tells. Another
+    /// encoding, or a quote never closed, is one error for the whole file.
     mutating func decode(_ bytes: [UInt8]) -> [[String]]? {
-        var content = bytes[...]
-        if content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
-        // Decoding replaces each ill-formed sequence by U+FFFD: the bytes survive only if valid.
-        let text = String(decoding: content, as: UTF8.self)
-        let valid = text.utf8.elementsEqual(content)
-        // French Excel saves "CSV" with semicolons; the first row tells.
+        guard let text = WorkbookCSV.text(of: bytes, path: path, diagnostics: &diagnostics) else { return nil }
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
-        let delimiter: Unicode.Scalar = firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
-        let rows: [[String]]
+        let delimiter: Unicode.Scalar = firstLine.contains("\t") && !firstLine.contains(",") && !firstLine.contains(";") ? "\t"
+            : firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
+        if let problem = WorkbookCSV.quoteProblem(in: text, delimiter: delimiter, path: path) {
+            diagnostics.append(problem)
+            return nil
+        }
         do {
             let reader = try CSVReader(string: text, delimiter: delimiter)
-            rows = Array(AnyIterator { reader.next() })
+            let rows = Array(AnyIterator { reader.next() }.prefix(WorkbookImporter.maximumRows + 1))
+            if rows.count > WorkbookImporter.maximumRows {
+                self.error(cell(rows.count, 1), "more than \(WorkbookImporter.maximumRows) rows: a workbook has one row per requirement of the checklist, and no checklist has that many")
+                return nil
+            }
+            return rows.map { $0.map(WorkbookCSV.unguarded) }
         } catch {
             self.error(.file(path), "cannot read the file as CSV: \(error)")
             return nil
         }
-        guard valid else {
-            let message = "this cell is not UTF-8 text: save the spreadsheet as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8))"
-            for (row, cells) in rows.enumerated() {
-                for (column, value) in cells.enumerated() where value.contains("\u{FFFD}") {
-                    self.error(cell(row + 1, column + 1), message)
-                }
-            }
-            if diagnostics.isEmpty { self.error(.file(path), "not UTF-8 text: save the spreadsheet as \"CSV UTF-8\"") }
-            return nil
-        }
-        return rows
     }
 
     // MARK: - The layout
@@ -266,7 +274,8 @@ struct WorkbookReading {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             guard let column = WorkbookLabel.columns[WorkbookLabel.normalized(trimmed)] else {
-                error(cell(number, index + 1), "unknown column '\(trimmed)': the columns are \(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")) (or their names in French or Arabic)")
+                // A column of the trainer's own (comments, colour) is allowed; it is not read.
+                diagnostics.append(.warning(at: cell(number, index + 1), "unknown column '\(trimmed)' is not read: the columns are \(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")) (or their names in French or Arabic)"))
                 continue
             }
             if let first = columns[column] {
@@ -286,7 +295,7 @@ struct WorkbookReading {
 
     mutating func buildDraft(_ metadata: [WorkbookField: (value: String, row: Int)]) -> AssessmentDraft? {
         func value(_ field: WorkbookField) -> (text: String, location: SourceLocation)? {
-            metadata[field].map { (WorkbookCSV.unguarded($0.value.trimmingCharacters(in: .whitespacesAndNewlines)), cell($0.row, 2)) }
+            metadata[field].map { ($0.value.trimmingCharacters(in: .whitespacesAndNewlines), cell($0.row, 2)) }
         }
         func required(_ field: WorkbookField, _ what: String) -> (text: String, location: SourceLocation)? {
             guard let found = value(field) else {
@@ -415,11 +424,11 @@ struct WorkbookReading {
     }
 
     mutating func day(_ text: String, what: String, at location: SourceLocation) -> Day? {
-        if let day = Day(iso: text) { return day }
-        if WorkbookSyntax.looksLikeISODate(text) {
+        if let day = WorkbookSyntax.day(text) { return day }
+        if WorkbookSyntax.looksLikeISODate(text) || text.split(separator: "/").count == 3 {
             error(location, "\(what) '\(text)' is not a real date")
         } else {
-            error(location, "\(what) '\(text)' is not a date YYYY-MM-DD (for example 2026-03-02)")
+            error(location, "\(what) '\(text)' is not a date YYYY-MM-DD or DD/MM/YYYY (for example 2026-03-02)")
         }
         return nil
     }
@@ -433,8 +442,11 @@ struct WorkbookReading {
             let text = position < row.count ? row[position] : ""
             return (text.trimmingCharacters(in: .whitespacesAndNewlines), cell(number, position + 1))
         }
-        for (position, extra) in row.enumerated() where !headed.contains(position) && !extra.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error(cell(number, position + 1), "a value in a column without header")
+        let stray = row.indices.filter { !headed.contains($0) && !row[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if let first = stray.first {
+            // One error per row, however many values: a row pasted 10,000 cells wide is one mistake.
+            error(cell(number, first + 1), stray.count == 1 ? "a value in a column without header"
+                  : "\(stray.count) values in columns without header (the first in column \(first + 1))")
         }
         let inputs: [WorkbookColumn] = [.status, .deadline, .evidence, .measurements, .note]
         let reference = value(.reference) ?? ("", cell(number, 1))
@@ -483,7 +495,7 @@ struct WorkbookReading {
         }
         if let note = value(.note), !note.text.isEmpty {
             origins[.note(answer: index, 0)] = note.location
-            answer.notes = [WorkbookCSV.unguarded(note.text)]
+            answer.notes = [note.text]
         }
         origins[.answer(index)] = reference.location
         return valid ? answer : nil
@@ -519,7 +531,7 @@ struct WorkbookReading {
         guard !entry.value.isEmpty else { return AssessmentDraft.Evidence(ref: entry.id) }
         let first = String(entry.value.prefix { !$0.isWhitespace })
         let document = entry.value.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
-        if let date = Day(iso: first) { return AssessmentDraft.Evidence(ref: entry.id, date: date, document: document) }
+        if let date = WorkbookSyntax.day(first) { return AssessmentDraft.Evidence(ref: entry.id, date: date, document: document) }
         if WorkbookSyntax.looksLikeISODate(first) {
             error(location, "evidence '\(entry.id)': date '\(first)' is not a real date")
         } else {
@@ -528,10 +540,19 @@ struct WorkbookReading {
         return nil
     }
 
-    /// `id: number` (a decimal point or a decimal comma), or `id:` alone for an unfilled slot.
+    /// `id: number` (a decimal point or a decimal comma, a trailing `%` allowed), or `id:`
+    /// alone for an unfilled slot. A detection limit (`<0.5`) is refused: stored as 0.5 it
+    /// could meet a minimum the real value does not.
     mutating func measurement(_ entry: (id: String, value: String), at location: SourceLocation) -> AssessmentDraft.Measurement? {
         guard !entry.value.isEmpty else { return AssessmentDraft.Measurement(ref: entry.id) }
         var number = entry.value
+        if number.hasSuffix("%") {
+            number = String(number.dropLast()).trimmingCharacters(in: CharacterSet(charactersIn: " \u{A0}\u{202F}"))
+        }
+        if let first = number.first, "<>≤≥".contains(first) {
+            error(location, "measurement '\(entry.id)': '\(entry.value)' is a limit, not a measured value: write the value the laboratory found, or leave the measurement empty and put '\(entry.value)' in the note")
+            return nil
+        }
         if !number.contains("."), number.filter({ $0 == "," }).count == 1 { number = number.replacingOccurrences(of: ",", with: ".") }
         guard WorkbookSyntax.isDecimal(number) else {
             error(location, "measurement '\(entry.id)': '\(entry.value)' is not a number (write it like 0.4)")

@@ -168,6 +168,15 @@ public struct WorkbookTemplate: Sendable {
 
 /// The syntax of ids, tokens, dates and decimals, as the schema has it.
 enum WorkbookSyntax {
+    /// A day written `YYYY-MM-DD`, or `DD/MM/YYYY` as French spreadsheets write it.
+    static func day(_ text: String) -> Day? {
+        if let day = Day(iso: text) { return day }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 2, parts[1].count == 2, parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Day(iso: "\(parts[2])-\(parts[1])-\(parts[0])")
+    }
+
     /// `[A-Za-z0-9][A-Za-z0-9._-]*`
     static func isID(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, isAlphanumeric(first) else { return false }

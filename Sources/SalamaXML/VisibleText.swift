@@ -33,8 +33,8 @@ public enum VisibleText {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         for (index, scalar) in scalars.enumerated() {
-            if let byte = FileSystemName.rawByte(scalar) {
-                out += "<0x" + hex(UInt32(byte), digits: 2) + ">"
+            if let byte = FileSystemName.shownByte(scalar) {
+                out += byte
             } else if mustEscape(scalar, strictness) && !keptIsolates.contains(index) {
                 out += "<U+" + hex(scalar.value, digits: 4) + ">"
             } else {
@@ -115,6 +115,12 @@ public enum FileSystemName {
             }
         }
         return out
+    }
+
+    /// How a byte of a file name that was not UTF-8 is shown (`<0xE9>`), or nil for any other
+    /// character: JSON and HTML show file names this way too.
+    public static func shownByte(_ scalar: Unicode.Scalar) -> String? {
+        rawByte(scalar).map { "<0x" + String(UInt32($0), radix: 16, uppercase: true) + ">" }
     }
 
     /// The byte a private-use character stands for, or nil.

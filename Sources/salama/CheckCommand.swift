@@ -57,6 +57,8 @@ struct CheckCommand: ParsableCommand {
             throw Exit.usage
         }
         if !evaluations.isEmpty {
+            // A checklist found by id in --checklists is an input too, known only now.
+            try Console.refuseOutput(output, overwriting: evaluations.map(\.checklist.path))
             let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput, audit: audit)
             try Console.write(format.reporter.report(evaluations, options: options), to: output)
         }

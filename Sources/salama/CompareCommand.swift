@@ -52,6 +52,7 @@ struct CompareCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        try Console.refuseOutput(output, overwriting: [older.checklist.path, newer.checklist.path])
         let options = ReportOptions(language: lang, color: output == nil && format == .text && Console.colorOnStandardOutput)
         try Console.write(format.reporter.report(comparison, options: options), to: output)
     }

@@ -17,6 +17,7 @@ enum Console {
 
     static func error(_ text: String) {
         let line = VisibleText.escapingTerminalControls(text)
+        if standardErrorClosed { diagnosticsLost = true }
         if AtomicFile.writeAll(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: STDERR_FILENO) != nil {
             diagnosticsLost = true
         }
@@ -27,8 +28,32 @@ enum Console {
         error(diagnostics.map(\.description).joined(separator: "\n"))
     }
 
+    /// Whether standard output was closed when the run started (`>&-`).
+    nonisolated(unsafe) private static var standardOutputClosed = false
+    /// Whether standard error was closed when the run started (`2>&-`).
+    nonisolated(unsafe) private static var standardErrorClosed = false
+
+    /// Fills closed standard descriptors with /dev/null before anything is opened, so that no
+    /// file the run opens becomes "standard output" and receives the report; a closed
+    /// standard output is then an error when the report is written.
+    static func protectStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            if descriptor == STDOUT_FILENO { standardOutputClosed = true }
+            if descriptor == STDERR_FILENO { standardErrorClosed = true }
+            let null = open("/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+            if null >= 0 && null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+        }
+    }
+
     /// Writes `text` to standard output.
     static func out(_ text: String) throws {
+        if standardOutputClosed {
+            error("error: " + FileWriteError(path: "standard output", code: EBADF).description)
+            throw Exit.invalidInput
+        }
         guard let code = AtomicFile.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
         if code == EPIPE { exit(brokenPipeStatus) }
         error("error: " + FileWriteError(path: "standard output", code: code).description)

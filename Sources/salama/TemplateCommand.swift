@@ -2,6 +2,7 @@ import ArgumentParser
 import SalamaModel
 import SalamaReports
 import SalamaWorkbook
+import SalamaXML
 
 extension WorkbookFormat: ExpressibleByArgument {}
 
@@ -100,7 +101,7 @@ struct TemplateCommand: ParsableCommand {
         try Console.refuseOutput(output, overwriting: [checklist.value.path])
         Console.print(checklist.warnings)
         if list {
-            try Console.write(WorkbookVocabularyListing(checklist: checklist.value, language: lang).text, to: output)
+            try Console.write(VisibleText.escaping(WorkbookVocabularyListing(checklist: checklist.value, language: lang).text), to: output)
             return
         }
         let template = WorkbookTemplate(checklist: checklist.value, profile: try profile(resolvedAgainst: checklist.value), language: lang)

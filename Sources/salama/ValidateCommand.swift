@@ -24,7 +24,7 @@ struct ValidateCommand: ParsableCommand {
             switch FileValidation.validate(path, catalog: catalog) {
             case .valid(let summary, let warnings):
                 Console.print(warnings)
-                try Console.out("\(path): \(summary)\n")
+                try Console.out(VisibleText.escaping("\(path): \(summary)") + "\n")
             case .invalid(let diagnostics):
                 Console.print(diagnostics)
                 allValid = false

@@ -176,3 +176,12 @@ def test_a_self_assessment_in_the_visit_layout_is_not_an_onssa_visit(reports, ph
     kicker = phone.execute_script("return document.querySelector('.kicker').textContent")
     assert kicker == "Auto-évaluation au format du rapport de visite"
     assert "Rapport de visite" not in phone.execute_script("return document.body.innerText")
+
+
+@pytest.mark.parametrize("name", ["check-fr", "check-ar", "inspection-fr", "audit-fr", "summary-fr", "summary-ar", "compare-fr"])
+def test_no_printed_page_is_left_nearly_empty(name, reports, phone):
+    """A forced break or a table's tail must not leave a page with a few lines on it (the last
+    page aside): each holds at least a quarter of the fullest page's lines."""
+    pages = pdf_pages(print_pdf(phone, reports[name]))
+    lines = [len([line for line in page.splitlines() if line.strip()]) for page in pages]
+    assert all(count >= max(lines) / 4 for count in lines[:-1]), f"lines per page: {lines}"

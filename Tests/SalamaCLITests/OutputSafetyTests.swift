@@ -34,6 +34,12 @@ struct OutputSafetyTests {
         let imported = try SalamaBinary.run(["import", csv, "--output", csv])
         #expect(imported.status == 64)
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == "whatever")
+        let lists = folder.write("lists/wb.xml", try Data(contentsOf: URL(fileURLWithPath: Fixtures.repository.path + "/Tests/Fixtures/workbook/checklist.xml")))
+        let listBefore = try Data(contentsOf: URL(fileURLWithPath: lists))
+        let assessment = folder.write("wb.xml", "<?xml version=\"1.0\"?><assessment xmlns=\"urn:salama:assessment:1\" checklist=\"workbook-test\" date=\"2026-11-20\" kind=\"self\"><cooperative id=\"C1\" name=\"C\"><region>R</region><province>P</province><product>honey</product></cooperative><assessor name=\"A\" role=\"member\"/></assessment>")
+        let byID = try SalamaBinary.run(["check", "--checklists", folder.path + "/lists", assessment, "--output", lists])
+        #expect(byID.status == 64, "the checklist found by id is an input too: \(byID.standardError)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lists)) == listBefore)
         let summary = try SalamaBinary.run(["summary", "--checklist", Self.checklist, folder.path, "--output", input])
         #expect(summary.status == 64)
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
@@ -62,6 +68,21 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.xml", "report.txt"], "no temp file left")
     }
 
+    @Test func aWriteThatFailsHalfwayLeavesThePreviousReportWhole() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let input = try copySample(into: folder)
+        let previous = String(repeating: "previous report\n", count: 10)
+        let report = folder.write("report.html", previous)
+        // A file size limit of 4 KiB (SIGXFSZ ignored): the write fails with EFBIG part way
+        // through a regular file, as it would on a full disk.
+        let result = try SalamaBinary.runShell("trap '' XFSZ; ulimit -f 4; \"$SALAMA\" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format html '\(input)' --output '\(report)'")
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("the file is too large (EFBIG)"))
+        #expect(try String(contentsOfFile: report, encoding: .utf8) == previous)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.xml", "report.html"], "the temp file is removed")
+    }
+
     @Test("Write errors on standard output and error end in one message, never a trap", arguments: [
         ("check --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
         ("validate Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
@@ -88,6 +109,34 @@ struct OutputSafetyTests {
         #expect(result.standardError.isEmpty)
     }
 
+    @Test func fileNamesThatAreNotUTF8AreReadAndWritten() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try copySample(into: folder)
+        // Latin-1 names: 'café.xml' in, 'rapport-é.txt' out.
+        let result = try SalamaBinary.runShell("""
+            input=$(printf 'caf\\351.xml'); output=$(printf 'rapport-\\351.txt')
+            cp a.xml "$input"
+            "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$input" --output "$output" && ls "$output" >/dev/null
+            "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$(printf 'absent-\\351.xml')"
+            """, in: folder.path)
+        #expect(result.status == 1, "the absent file, after the Latin-1 one was read and its report written")
+        #expect(result.standardError.contains("absent-<0xE9>.xml: error: cannot read file: no such file"))
+        #expect(!result.standardError.contains("caf"))
+        #expect(!result.standardError.contains("rapport"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 3, "a.xml, the Latin-1 input and its report")
+
+        // A broken file with such a name, in each summary format.
+        let broken = try SalamaBinary.runShell("""
+            mkdir -p in && printf '<assessment' > "in/$(printf 'bad-\\351.xml')" && cp a.xml in/a.xml
+            for format in json html markdown text; do "$SALAMA" summary --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format $format in; done
+            """, in: folder.path)
+        #expect(broken.status == 1)
+        #expect(broken.standardOutput.contains("bad-<0xE9>.xml"), "json, markdown (escaped) and text")
+        #expect(broken.standardOutput.contains("bad-&lt;0xE9&gt;.xml"), "html")
+        #expect(!broken.standardOutput.unicodeScalars.contains { $0.value >= 0x10FF80 })
+    }
+
     @Test func diagnosticsThatCannotBeWrittenFailTheRun() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -97,9 +146,15 @@ struct OutputSafetyTests {
         let shown = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", folder.path + "/r.txt"])
         #expect(shown.status == 0)
         #expect(shown.standardError.contains("NOPE-99"))
-        let lost = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' 2>/dev/full")
-        #expect(lost.status == 1)
-        #expect(!lost.standardError.contains("Fatal error"))
+        for redirection in ["2>/dev/full", "2>&-"] {
+            let lost = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' \(redirection)")
+            #expect(lost.status == 1, "\(redirection)")
+            #expect(!lost.standardError.contains("Fatal error"))
+        }
+        // Closed standard output: no file opened later becomes the report's destination.
+        let closed = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' >&-")
+        #expect(closed.status == 1)
+        #expect(closed.standardError.contains("standard output: cannot write: the file is closed (EBADF)"))
     }
 }
 

@@ -55,17 +55,25 @@ struct ReportCommandTests {
             #expect(line.contains(try #require(cooperative["id"] as? String)), "\(line)")
         }
 
-        // The workshop agenda: the 15 most frequent findings, in the JSON's order, with their counts.
+        // The workshop agenda: 15 of the JSON's findings with their counts, those that block a
+        // cooperative's required level first, each part in the JSON's order (by frequency).
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.count > 15)
         let agenda = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("Écarts les plus fréquents") }.dropFirst().prefix { !$0.isEmpty }
         #expect(agenda.count == 15)
-        #expect(text.contains("les 15 plus fréquents sur \(findings.count)"))
-        for (line, finding) in zip(agenda, findings) {
-            let id = try #require(finding["requirement"] as? String)
-            let open = try #require(finding["open"] as? Int), assessed = try #require(finding["assessed"] as? Int)
-            #expect(line.contains(" \(id) ") && line.contains(" \(open)/\(assessed) "), "\(line)")
+        #expect(text.contains("les 15 premiers sur \(findings.count)"))
+        var positions: [Int] = []
+        for line in agenda {
+            let index = try #require(findings.firstIndex { line.contains(" \(($0["requirement"] as? String) ?? "?") ") }, "\(line)")
+            let open = try #require(findings[index]["open"] as? Int), assessed = try #require(findings[index]["assessed"] as? Int)
+            #expect(line.contains(" \(open)/\(assessed) "), "\(line)")
+            positions.append(index)
         }
+        let blocking = agenda.map { $0.contains("bloque le niveau exigé") }
+        #expect(blocking.contains(true))
+        #expect(blocking == blocking.sorted { $0 && !$1 }, "blocking lines first")
+        let rest = zip(blocking, positions).filter { !$0.0 }.map(\.1)
+        #expect(rest == rest.sorted(), "the rest in the JSON's order")
 
         // One line per top-level section under the compliance heading.
         let sections = try #require(json["sections"] as? [[String: Any]])

@@ -28,6 +28,12 @@ struct TerminalSafetyTests {
         return found
     }
 
+    /// A copy of a sample in `folder` with one text replaced.
+    static func changedSample(in folder: TemporaryFolder, replacing old: String, with new: String) throws -> String {
+        let sample = try String(contentsOfFile: Fixtures.repository.path + "/Samples/ghris-goulmima-self.xml", encoding: .utf8)
+        return folder.write("changed.xml", sample.replacingOccurrences(of: old, with: new))
+    }
+
     @Test func reportsAndSummariesShowHostileTextEscaped() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -63,11 +69,27 @@ struct TerminalSafetyTests {
         #expect(coloured.standardOutput.contains("<U+009B>2J<U+202E>"))
     }
 
+    @Test func validateAndTheVocabularyListShowHostileTextEscaped() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let input = try Self.changedSample(in: folder, replacing: "name=\"Coopérative", with: "name=\"\(Self.hostile)Coopérative")
+        let validated = try SalamaBinary.run(["validate", input])
+        #expect(validated.status == 0)
+        #expect(validated.standardOutput.contains("X<U+009B>2J<U+202E>evil<U+2066>Y"))
+        #expect(Self.rawControls(validated.standardOutput).isEmpty)
+
+        let checklist = try String(contentsOfFile: Fixtures.repository.path + "/Tests/Fixtures/workbook/checklist.xml", encoding: .utf8)
+        let hostileList = folder.write("list.xml", checklist.replacingOccurrences(of: "<title>", with: "<title>\u{202E}\u{9B}", options: [], range: nil))
+        let listed = try SalamaBinary.run(["template", "--checklist", hostileList, "--list"])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("<U+202E><U+009B>"))
+        #expect(Self.rawControls(listed.standardOutput).isEmpty)
+    }
+
     @Test func anInvisibleCharacterInAnIdIsShown() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let sample = try String(contentsOfFile: Fixtures.repository.path + "/Samples/ghris-goulmima-self.xml", encoding: .utf8)
-        let input = folder.write("zwj.xml", sample.replacingOccurrences(of: "ref=\"IMP-01\"", with: "ref=\"IMP\u{200D}-01\""))
+        let input = try Self.changedSample(in: folder, replacing: "ref=\"IMP-01\"", with: "ref=\"IMP\u{200D}-01\"")
         let result = try SalamaBinary.run(["validate", input])
         #expect(result.status == 1)
         #expect(result.standardError.contains("The value 'IMP<U+200D>-01' is not accepted"))

@@ -85,10 +85,10 @@ import Testing
         #expect(HTMLCheck.diagnostics(of: audited) == [])
     }
 
-    @Test func theVerdictAndNextStepsComeBeforeTheFirstPageBreak() throws {
+    @Test func theVerdictAndNextStepsComeBeforeTheActionPlan() throws {
         let html = try ReportFixture.report("self", format: .html, language: .fr)
-        let pageBreak = try #require(html.range(of: "class=\"page-break\""))
-        let firstPage = html[..<pageBreak.lowerBound]
+        let plan = try #require(html.range(of: "<section class=\"plan\">"))
+        let firstPage = html[..<plan.lowerBound]
         #expect(firstPage.contains("Autorisation sanitaire : pas prêt — score sous le minimum"))
         #expect(firstPage.contains("fixer une échéance pour"), "what makes the level ready")
         #expect(firstPage.contains("Prochaines étapes"))

@@ -50,8 +50,10 @@ import Testing
 
     @Test func documentsCarryTheirState() throws {
         let content = ReportContent(try ReportFixture.evaluation("self"), language: .en, audit: false)
-        #expect(content.documents.map { "\($0.requirementID):\($0.state.rawValue)" }
+        #expect(content.documents.map { "\($0.requirements.map(\.id).joined(separator: "+")):\($0.state.rawValue)" }
                 == ["PRE-01:expired", "STA-01:future-dated", "STA-02:missing", "TRA-01:missing"], "TRA-02 is not assessed yet")
+        // A dated document with a period of validity says until when it is valid.
+        #expect(content.documents.map(\.expires) == ["2026-10-01", "2027-06-03", nil, nil])
         #expect(content.documentSummary == "4 documents: 2 missing, 1 expired, 1 dated after the assessment")
     }
 

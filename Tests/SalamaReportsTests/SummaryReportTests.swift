@@ -90,17 +90,21 @@ enum SummaryReportFormat: String, CaseIterable, Sendable {
 
     @Test func topListsOnlyTheMostFrequentFindings() throws {
         let report = try SummaryFixture.report(grouping: nil)
-        let all = report.summary.findings.map(\.requirement.id)
+        // In the agenda's order: what blocks required levels first, then by frequency.
+        let all = report.summary.findings.enumerated().sorted { a, b in
+            let aBlocks = a.element.blockingRequired, bBlocks = b.element.blockingRequired
+            return (aBlocks > 0) != (bBlocks > 0) ? aBlocks > 0 : aBlocks != bBlocks ? aBlocks > bBlocks : a.offset < b.offset
+        }.map(\.element.requirement.id)
         #expect(all.count > 3)
         let markdown = try SummaryFixture.render(.markdown, language: .fr, top: 3, grouping: nil)
         for (index, id) in all.enumerated() {
             #expect(markdown.contains("`\(id)`") == (index < 3), "\(id)")
         }
-        #expect(markdown.contains("les 3 plus fréquents sur \(all.count)"))
+        #expect(markdown.contains("les 3 premiers sur \(all.count)"))
         // Without --top, the human formats list 15 (all of them here), and say nothing of a cut.
         let text = try SummaryFixture.render(.text, language: .fr, grouping: nil)
         #expect(all.allSatisfy(text.contains))
-        #expect(!text.contains("plus fréquents sur"))
+        #expect(!text.contains("premiers sur"))
     }
 
     @Test("the HTML summary parses without errors", arguments: Language.allCases)
@@ -115,6 +119,16 @@ enum SummaryReportFormat: String, CaseIterable, Sendable {
         #expect(html.contains("@media screen and (max-width: 640px)"))
         #expect(html.contains("<svg class=\"bar\""))
         #expect(html.contains("<svg class=\"chart\""))
+    }
+
+    /// A trainer's workshop starts with what keeps cooperatives from the level they need.
+    @Test func theAgendaLeadsWithWhatBlocksTheRequiredLevels() throws {
+        let text = try SummaryFixture.render(.text, language: .fr, grouping: nil)
+        let agenda = try #require(text.components(separatedBy: "ordre du jour de l'atelier").dropFirst().first)
+        let lines = agenda.split(separator: "\n").prefix { !$0.isEmpty }.filter { $0.contains(". ") }
+        let blocking = lines.map { $0.contains("bloque le niveau exigé") }
+        #expect(blocking.contains(true) && blocking.contains(false), "\(lines)")
+        #expect(blocking == blocking.sorted { $0 && !$1 }, "blocking lines first: \(lines)")
     }
 
     @Test func arabicIsRightToLeft() throws {

@@ -26,7 +26,7 @@ public enum SalamaBinary {
     }
 
     /// Runs `salama ARGUMENTS` in `directory` (the repository by default); `executable` is
-    /// the built binary unless a copy of it is given.
+    /// the built binary unless another program (a copy of it, a shell) is given.
     public static func run(_ arguments: [String], in directory: String = Fixtures.repository.path,
                            environment: [String: String] = [:], input: Data? = nil, executable: URL = url) throws -> Result {
         let process = Process()
