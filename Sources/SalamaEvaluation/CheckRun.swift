@@ -51,7 +51,11 @@ public struct CheckRun: Sendable {
         Result { () throws(InvalidInputError) in
             let (loaded, evaluator) = try prepare(path)
             let assessment = loaded.value
-            return (AssessedCooperative(cooperative: assessment.cooperative, date: assessment.date, kind: assessment.kind, path: assessment.path),
+            // A summary keeps this for every cooperative: not where each product was written.
+            var cooperative = assessment.cooperative
+            cooperative.productLocations = []
+            cooperative.activityLocations = []
+            return (AssessedCooperative(cooperative: cooperative, date: assessment.date, kind: assessment.kind, path: assessment.path),
                     evaluator.verdicts(assessment))
         }
     }

@@ -85,6 +85,28 @@ public struct AssessedCooperative: Sendable {
     }
 }
 
+/// What a summary keeps of the verdicts on one cooperative until every file is read: a byte per
+/// requirement and per target, and its required target's result, so that a summary of a hundred
+/// thousand cooperatives stays small.
+public struct CompactVerdicts: Sendable {
+    /// For each requirement (document order), its effective status; nil when it does not apply.
+    public let statuses: [EffectiveStatus?]
+    /// Targets in level order.
+    public let targetVerdicts: [Verdict]
+    public let requiredIndex: Int
+    public let required: TargetResult
+    /// For each requirement, the index of its top-level section (shared, never copied).
+    let topSections: [Int]
+
+    public init(_ verdicts: Verdicts) {
+        statuses = zip(verdicts.applicable, verdicts.statuses).map { applies, status in applies ? status : nil }
+        targetVerdicts = verdicts.targets.map(\.verdict)
+        requiredIndex = verdicts.targets.firstIndex(where: \.required) ?? 0
+        required = verdicts.targets[requiredIndex]
+        topSections = verdicts.topSections
+    }
+}
+
 /// Accumulates the verdicts on cooperatives into a summary.
 public struct SummaryAccumulator: Sendable {
     public let checklist: Checklist
@@ -125,18 +147,22 @@ public struct SummaryAccumulator: Sendable {
 
     /// Counts one cooperative by the verdicts on its latest assessment.
     public mutating func add(_ verdicts: Verdicts, of cooperative: AssessedCooperative) {
-        let requiredIndex = verdicts.targets.firstIndex(where: \.required) ?? 0
-        for index in verdicts.targets.indices {
-            switch verdicts.targets[index].verdict {
+        add(CompactVerdicts(verdicts), of: cooperative)
+    }
+
+    /// Counts one cooperative by the verdicts on its latest assessment, as a summary keeps them.
+    public mutating func add(_ verdicts: CompactVerdicts, of cooperative: AssessedCooperative) {
+        let requiredIndex = verdicts.requiredIndex
+        for index in verdicts.targetVerdicts.indices {
+            switch verdicts.targetVerdicts[index] {
             case .ready: ready[index] += 1
             case .notReady: notReady[index] += 1
             case .incomplete: incomplete[index] += 1
             }
-            if verdicts.targets[index].required { requiredOf[index] += 1 }
         }
-        for position in verdicts.applicable.indices where verdicts.applicable[position] {
-            let status = verdicts.statuses[position]
-            guard status != .exempted else { continue }
+        requiredOf[requiredIndex] += 1
+        for position in verdicts.statuses.indices {
+            guard let status = verdicts.statuses[position], status != .exempted else { continue }
             applicable[position] += 1
             guard status.isAssessed else { continue }
             let section = verdicts.topSections[position]
@@ -149,8 +175,7 @@ public struct SummaryAccumulator: Sendable {
                 if inScope[requiredIndex][position] { blockingRequired[position] += 1 }
             }
         }
-        let required = verdicts.targets[requiredIndex]
-        cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: required))
+        cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: verdicts.required))
     }
 
     /// Records the number of valid assessment files read, superseded ones included.

@@ -178,7 +178,7 @@ public struct SummaryRun: Sendable {
             while let index = next.take(below: files.count) {
                 switch run.verdicts(files[index]) {
                 case .success(let (assessed, verdicts)):
-                    partial.keepLatest(Latest(assessed: assessed, verdicts: verdicts, files: 1))
+                    partial.keepLatest(Latest(assessed: assessed, verdicts: CompactVerdicts(verdicts), files: 1))
                 case .failure(let error):
                     partial.invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
                 }
@@ -186,18 +186,21 @@ public struct SummaryRun: Sendable {
             partials.store(worker, partial)
         }
 
-        var merged = WorkerResults.Partial()
-        for partial in partials.all {
+        var workerResults = partials.takeAll()
+        var merged = workerResults.popLast() ?? WorkerResults.Partial()
+        while var partial = workerResults.popLast() {
             for latest in partial.latest.values { merged.keepLatest(latest) }
+            partial.latest = [:]
             merged.superseded += partial.superseded
             merged.invalid += partial.invalid
         }
         // Counted in one thread once every file is read: the counts are sums, and the summary
         // sorts its cooperatives, so nothing depends on the workers' timing.
-        let cooperatives = Array(merged.latest.values)
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
-        for latest in cooperatives {
+        var fileCount = 0
+        for latest in merged.latest.values {
+            fileCount += latest.files
             total.add(latest.verdicts, of: latest.assessed)
             guard let grouping else { continue }
             for key in Set(grouping.keys(of: latest.assessed.cooperative)) {
@@ -205,7 +208,8 @@ public struct SummaryRun: Sendable {
                 groups[key]!.files += latest.files
             }
         }
-        total.setAssessmentFiles(cooperatives.reduce(0) { $0 + $1.files })
+        merged.latest = [:]
+        total.setAssessmentFiles(fileCount)
         return SummaryReport(
             summary: total.summary,
             invalid: merged.invalid.sorted { $0.0 < $1.0 }.map(\.1),
@@ -252,7 +256,7 @@ private final class NextIndex: @unchecked Sendable {
 /// A cooperative's latest assessment so far, and how many valid files of it were read.
 private struct Latest {
     var assessed: AssessedCooperative
-    var verdicts: Verdicts
+    var verdicts: CompactVerdicts
     var files: Int
 }
 
@@ -291,9 +295,13 @@ private final class WorkerResults: @unchecked Sendable {
         partials[worker] = partial
     }
 
-    var all: [Partial] {
+    /// Every worker's results, handed over once: the workers' copies are released, so that
+    /// each cooperative's verdicts are held once while they are merged.
+    func takeAll() -> [Partial] {
         lock.lock()
         defer { lock.unlock() }
-        return partials.compactMap { $0 }
+        let taken = partials.compactMap { $0 }
+        partials = []
+        return taken
     }
 }
