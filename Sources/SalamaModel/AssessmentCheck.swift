@@ -131,21 +131,50 @@ public enum AssessmentCheck {
 /// leading zeros of every number; ties go to document order.
 public struct RequirementSuggester: Sendable {
     private let ids: [(id: String, key: [Character])]
+    /// Every key with up to two characters deleted, and the positions of the ids it comes from:
+    /// two keys within two edits share such a variant, so a look-up tries a few dozen ids
+    /// instead of all of them (an assessment may hold 300,000 unknown references).
+    private let variants: [String: [Int]]
 
     public init(requirementIDs: [String]) {
         ids = requirementIDs.map { ($0, Array(Self.key($0))) }
+        var variants: [String: [Int]] = [:]
+        for (position, entry) in ids.enumerated() {
+            for variant in Self.deletions(entry.key) where variants[variant]?.last != position {
+                variants[variant, default: []].append(position)
+            }
+        }
+        self.variants = variants
     }
 
     public func suggestion(for ref: String) -> String? {
         let key = Array(Self.key(ref))
-        var best: (id: String, distance: Int)?
-        for candidate in ids {
-            // Lengths alone already put most ids out of reach.
-            guard abs(candidate.key.count - key.count) <= 2 else { continue }
-            let distance = EditDistance.between(key, candidate.key)
-            if distance <= 2 && distance < (best?.distance ?? Int.max) { best = (candidate.id, distance) }
+        var candidates = Set<Int>()
+        for variant in Self.deletions(key) {
+            candidates.formUnion(variants[variant] ?? [])
         }
-        return best?.id
+        var best: (position: Int, distance: Int)?
+        for position in candidates.sorted() {
+            let distance = EditDistance.between(key, ids[position].key)
+            if distance <= 2 && distance < (best?.distance ?? Int.max) { best = (position, distance) }
+        }
+        return best.map { ids[$0.position].id }
+    }
+
+    /// `key` and every string made from it by deleting one or two characters.
+    static func deletions(_ key: [Character]) -> Set<String> {
+        var result: Set<String> = [String(key)]
+        for first in key.indices {
+            var once = key
+            once.remove(at: first)
+            result.insert(String(once))
+            for second in once.indices {
+                var twice = once
+                twice.remove(at: second)
+                result.insert(String(twice))
+            }
+        }
+        return result
     }
 
     /// Lower-cased, with the leading zeros of every number dropped (`IMP-02` → `imp-2`).
