@@ -44,8 +44,18 @@ public struct JSONReporter: Reporter {
             ("id", .string(result.target.id)),
             ("level", .int(result.target.level)),
             ("required", .bool(result.required)),
-            ("score", result.reportedScore.map(JSONValue.number) ?? .null),
-            ("verdict", .string(result.verdict.rawValue)),
+        ] + resultMembers(result) + [
+            ("blockers", .array(result.blockers.map { .string($0.rawValue) })),
+        ])
+    }
+
+    /// A target's result as both the check and the summary JSON give it, in the contract's key
+    /// order: `score`, `verdict` in the check's targets, `verdict`, `score` in the summary's
+    /// cooperatives, then `open`, `assessed`, `applicable`.
+    static func resultMembers(_ result: TargetResult, scoreFirst: Bool = true) -> [(String, JSONValue)] {
+        let score: (String, JSONValue) = ("score", result.reportedScore.map(JSONValue.number) ?? .null)
+        let verdict: (String, JSONValue) = ("verdict", .string(result.verdict.rawValue))
+        return (scoreFirst ? [score, verdict] : [verdict, score]) + [
             ("open", .object([
                 ("critical", .int(result.open.critical)),
                 ("major", .int(result.open.major)),
@@ -53,8 +63,7 @@ public struct JSONReporter: Reporter {
             ])),
             ("assessed", .int(result.assessed)),
             ("applicable", .int(result.applicable)),
-            ("blockers", .array(result.blockers.map { .string($0.rawValue) })),
-        ])
+        ]
     }
 
     static func findingValue(_ finding: RequirementResult) -> JSONValue {

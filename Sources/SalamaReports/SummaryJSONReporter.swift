@@ -63,16 +63,7 @@ public struct SummaryJSONReporter: SummaryReporter {
                     ("date", .string(line.assessed.date.description)),
                     ("kind", .string(line.assessed.kind.rawValue)),
                     ("required", .string(required.target.id)),
-                    ("verdict", .string(required.verdict.rawValue)),
-                    ("score", required.reportedScore.map(JSONValue.number) ?? .null),
-                    ("open", .object([
-                        ("critical", .int(required.open.critical)),
-                        ("major", .int(required.open.major)),
-                        ("minor", .int(required.open.minor)),
-                    ])),
-                    ("assessed", .int(required.assessed)),
-                    ("applicable", .int(required.applicable)),
-                ])
+                ] + JSONReporter.resultMembers(required, scoreFirst: false))
             })),
         ]
     }
