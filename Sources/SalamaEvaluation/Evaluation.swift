@@ -173,6 +173,7 @@ final class PreparedRequirement: Sendable {
     let weight: Double
     let measures: [MeasureSpec]
     let evidence: [EvidenceSpec]
+    let allowsNotApplicable: Bool
 
     init(requirement: Requirement, section: String, topSection: String, topSectionIndex: Int, conditionGroup: Int,
          targetLevel: Int, inScope: [Bool], index: Int) {
@@ -180,6 +181,7 @@ final class PreparedRequirement: Sendable {
         self.weight = requirement.weight
         self.measures = requirement.measures
         self.evidence = requirement.evidence
+        self.allowsNotApplicable = requirement.allowsNotApplicable
         self.requirement = requirement
         self.section = section
         self.topSection = topSection

@@ -159,7 +159,7 @@ public struct Evaluator: Sendable {
     static func effectiveStatus(_ entry: PreparedRequirement, _ answer: Answer?, on date: Day) -> (status: EffectiveStatus, reasons: [Reason]) {
         guard let answer, let declared = answer.status else { return (.unassessed, []) }
         switch declared {
-        case .na where entry.requirement.allowsNotApplicable: return (.exempted, [])
+        case .na where entry.allowsNotApplicable: return (.exempted, [])
         case .na: return (.no, Reason.declaredNotApplicableOnly)
         case .no: return (.no, [])
         case .yes, .partial: break
