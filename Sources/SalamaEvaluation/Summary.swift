@@ -45,7 +45,7 @@ public struct Summary: Sendable {
     /// One cooperative, as its latest assessment leaves it, for its required target.
     public struct CooperativeLine: Sendable {
         public var assessed: AssessedCooperative
-        public var required: TargetResult
+        public var required: TargetOutcome
     }
 
     public var checklist: Checklist
@@ -94,7 +94,7 @@ public struct CompactVerdicts: Sendable {
     /// Targets in level order.
     public let targetVerdicts: [Verdict]
     public let requiredIndex: Int
-    public let required: TargetResult
+    public let required: TargetOutcome
     /// For each requirement, the index of its top-level section (shared, never copied).
     let topSections: [Int]
 
@@ -102,7 +102,7 @@ public struct CompactVerdicts: Sendable {
         statuses = zip(verdicts.applicable, verdicts.statuses).map { applies, status in applies ? status : nil }
         targetVerdicts = verdicts.targets.map(\.verdict)
         requiredIndex = verdicts.targets.firstIndex(where: \.required) ?? 0
-        required = verdicts.targets[requiredIndex]
+        required = verdicts.targets[requiredIndex].outcome
         topSections = verdicts.topSections
     }
 }

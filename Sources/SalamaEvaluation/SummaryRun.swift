@@ -199,7 +199,10 @@ public struct SummaryRun: Sendable {
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
         var fileCount = 0
-        for latest in merged.latest.values {
+        // Taken out one at a time, so that each cooperative's verdicts are released once counted.
+        var latestOnes = Array(merged.latest.values)
+        merged.latest = [:]
+        while let latest = latestOnes.popLast() {
             fileCount += latest.files
             total.add(latest.verdicts, of: latest.assessed)
             guard let grouping else { continue }
@@ -208,7 +211,6 @@ public struct SummaryRun: Sendable {
                 groups[key]!.files += latest.files
             }
         }
-        merged.latest = [:]
         total.setAssessmentFiles(fileCount)
         return SummaryReport(
             summary: total.summary,

@@ -53,7 +53,8 @@ public struct SummaryJSONReporter: SummaryReporter {
                 .object([("id", .string(section.section.id)),
                          ("compliance", section.compliance.map { .number(rounded($0, decimals: 3)) } ?? .null)])
             })),
-            ("cooperatives", .array(summary.cooperatives.map { line in
+            ("cooperatives", .generated(count: summary.cooperatives.count) { index in
+                let line = summary.cooperatives[index]
                 let cooperative = line.assessed.cooperative, required = line.required
                 return .object([
                     ("id", .string(cooperative.id)),
@@ -62,9 +63,9 @@ public struct SummaryJSONReporter: SummaryReporter {
                     ("file", .string(line.assessed.path)),
                     ("date", .string(line.assessed.date.description)),
                     ("kind", .string(line.assessed.kind.rawValue)),
-                    ("required", .string(required.target.id)),
+                    ("required", .string(required.targetID)),
                 ] + JSONReporter.resultMembers(required, scoreFirst: false))
-            })),
+            }),
         ]
     }
 }

@@ -54,7 +54,7 @@ enum Console {
             error("error: " + FileWriteError(path: "standard output", code: EBADF).description)
             throw Exit.invalidInput
         }
-        guard let code = AtomicFile.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        guard let code = AtomicFile.writeAll(text, to: STDOUT_FILENO) else { return }
         if code == EPIPE { exit(brokenPipeStatus) }
         error("error: " + FileWriteError(path: "standard output", code: code).description)
         throw Exit.invalidInput
@@ -65,7 +65,7 @@ enum Console {
     static func write(_ text: String, to path: String?) throws {
         guard let path, path != "-" else { return try out(text) }
         do {
-            try AtomicFile.write(Array(text.utf8), to: path)
+            try AtomicFile.write(text, to: path)
         } catch {
             Console.error("\(VisibleText.escaping(path, .diagnostic)): error: cannot write the output file: \(error.reason)")
             throw Exit.invalidInput
