@@ -178,6 +178,11 @@ public struct SummaryAccumulator: Sendable {
         cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: verdicts.required))
     }
 
+    /// Makes room for the lines of `count` cooperatives at once.
+    public mutating func reserveCooperatives(_ count: Int) {
+        cooperatives.reserveCapacity(count)
+    }
+
     /// Records the number of valid assessment files read, superseded ones included.
     public mutating func setAssessmentFiles(_ count: Int) {
         assessments = count
@@ -201,8 +206,23 @@ public struct SummaryAccumulator: Sendable {
             sections: checklist.sections.indices.map {
                 Summary.SectionShare(section: checklist.sections[$0], pairs: sectionPairs[$0], compliant: sectionCompliant[$0])
             },
-            // Byte order of the ids, compared as byte arrays made once.
-            cooperatives: cooperatives.map { (Array($0.assessed.cooperative.id.utf8), $0) }
-                .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1))
+            cooperatives: cooperatives.isSorted(by: Self.byID) ? cooperatives : cooperatives.sorted(by: Self.byID))
+    }
+
+    /// Sorts the cooperatives' lines where they are, so that `summary` need not copy them: a
+    /// summary of 100,000 cooperatives holds its lines once.
+    public mutating func sortCooperatives() {
+        cooperatives.sort(by: Self.byID)
+    }
+
+    /// Byte order of the cooperatives' ids.
+    private static func byID(_ first: Summary.CooperativeLine, _ second: Summary.CooperativeLine) -> Bool {
+        first.assessed.cooperative.id.utf8.lexicographicallyPrecedes(second.assessed.cooperative.id.utf8)
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
     }
 }

@@ -177,7 +177,11 @@ public struct SummaryRun: Sendable {
             var partial = WorkerResults.Partial()
             while let index = next.take(below: files.count) {
                 switch run.verdicts(files[index]) {
-                case .success(let (assessed, verdicts)):
+                case .success(let (read, verdicts)):
+                    // Where each product was written is for errors only: not kept for every cooperative.
+                    var assessed = read
+                    assessed.cooperative.productLocations = []
+                    assessed.cooperative.activityLocations = []
                     partial.keepLatest(Latest(assessed: assessed, verdicts: CompactVerdicts(verdicts), files: 1))
                 case .failure(let error):
                     partial.invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
@@ -189,20 +193,20 @@ public struct SummaryRun: Sendable {
         var workerResults = partials.takeAll()
         var merged = workerResults.popLast() ?? WorkerResults.Partial()
         while var partial = workerResults.popLast() {
-            for latest in partial.latest.values { merged.keepLatest(latest) }
-            partial.latest = [:]
+            while let latest = partial.latest.popLast() { merged.keepLatest(latest) }
+            partial.positions = [:]
             merged.superseded += partial.superseded
             merged.invalid += partial.invalid
         }
+        merged.positions = [:]
         // Counted in one thread once every file is read: the counts are sums, and the summary
         // sorts its cooperatives, so nothing depends on the workers' timing.
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
         var fileCount = 0
+        total.reserveCooperatives(merged.latest.count)
         // Taken out one at a time, so that each cooperative's verdicts are released once counted.
-        var latestOnes = Array(merged.latest.values)
-        merged.latest = [:]
-        while let latest = latestOnes.popLast() {
+        while let latest = merged.latest.popLast() {
             fileCount += latest.files
             total.add(latest.verdicts, of: latest.assessed)
             guard let grouping else { continue }
@@ -212,6 +216,7 @@ public struct SummaryRun: Sendable {
             }
         }
         total.setAssessmentFiles(fileCount)
+        total.sortCooperatives()
         return SummaryReport(
             summary: total.summary,
             invalid: merged.invalid.sorted { $0.0 < $1.0 }.map(\.1),
@@ -220,6 +225,7 @@ public struct SummaryRun: Sendable {
             groups: groups.keys.sorted().map { key in
                 var accumulator = groups[key]!.accumulator
                 accumulator.setAssessmentFiles(groups[key]!.files)
+                accumulator.sortCooperatives()
                 return (key, accumulator.summary)
             })
     }
@@ -265,22 +271,26 @@ private struct Latest {
 /// Each worker's results, written once by that worker.
 private final class WorkerResults: @unchecked Sendable {
     struct Partial {
-        /// By cooperative id: only the latest assessment's verdicts are kept, so memory grows
-        /// with cooperatives, not files.
-        var latest: [String: Latest] = [:]
+        /// One per cooperative: only the latest assessment's verdicts are kept, so memory grows
+        /// with cooperatives, not files. An array, and a dictionary of positions by cooperative
+        /// id: a dictionary of the values themselves would hold twice their size in empty slots.
+        var latest: [Latest] = []
+        var positions: [String: Int] = [:]
         var superseded: [String] = []
         var invalid: [(Int, InvalidFile)] = []
 
         mutating func keepLatest(_ candidate: Latest) {
             let id = candidate.assessed.cooperative.id
-            guard let kept = latest[id] else {
-                latest[id] = candidate
+            guard let position = positions[id] else {
+                positions[id] = latest.count
+                latest.append(candidate)
                 return
             }
+            let kept = latest[position]
             var winner = candidate.assessed.supersedes(kept.assessed) ? candidate : kept
             superseded.append(winner.assessed.path == candidate.assessed.path ? kept.assessed.path : candidate.assessed.path)
             winner.files = kept.files + candidate.files
-            latest[id] = winner
+            latest[position] = winner
         }
     }
 

@@ -27,9 +27,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
 
-    /// JSON text, indented by two spaces per level (pretty) or on one line.
-    public func serialized(pretty: Bool = true) -> String {
+    /// JSON text, indented by two spaces per level (pretty) or on one line. `capacity`, an
+    /// estimate of its length, spares a long text its copies as it grows.
+    public func serialized(pretty: Bool = true, capacity: Int = 0) -> String {
         var out = ""
+        out.reserveCapacity(capacity)
         write(into: &out, indent: pretty ? 0 : nil)
         return out
     }

@@ -24,7 +24,11 @@ public struct SummaryJSONReporter: SummaryReporter {
                 })),
             ])))
         }
-        return JSONValue.object(members).serialized() + "\n"
+        // About 450 bytes a cooperative in each table (the whole one, and its group's).
+        let lines = report.summary.cooperatives.count * (report.grouping == nil ? 1 : 2)
+        var text = JSONValue.object(members).serialized(capacity: 64 * 1024 + 480 * lines)
+        text += "\n"
+        return text
     }
 
     static func aggregate(_ summary: Summary, top: Int?) -> [(String, JSONValue)] {
