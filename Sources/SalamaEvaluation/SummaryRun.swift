@@ -182,7 +182,9 @@ public struct SummaryRun: Sendable {
                     var assessed = read
                     assessed.cooperative.productLocations = []
                     assessed.cooperative.activityLocations = []
-                    partial.keepLatest(Latest(assessed: assessed, verdicts: CompactVerdicts(verdicts), files: 1))
+                    let compact = CompactVerdicts(verdicts)
+                    let required = verdicts.targets[compact.requiredIndex].outcome
+                    partial.keepLatest(Latest(line: Summary.CooperativeLine(assessed: assessed, required: required), verdicts: compact, files: 1))
                 case .failure(let error):
                     partial.invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
                 }
@@ -208,10 +210,10 @@ public struct SummaryRun: Sendable {
         // Taken out one at a time, so that each cooperative's verdicts are released once counted.
         while let latest = merged.latest.popLast() {
             fileCount += latest.files
-            total.add(latest.verdicts, of: latest.assessed)
+            total.add(latest.verdicts, line: latest.line)
             guard let grouping else { continue }
-            for key in Set(grouping.keys(of: latest.assessed.cooperative)) {
-                groups[key, default: (SummaryAccumulator(checklist: checklist), 0)].accumulator.add(latest.verdicts, of: latest.assessed)
+            for key in Set(grouping.keys(of: latest.line.assessed.cooperative)) {
+                groups[key, default: (SummaryAccumulator(checklist: checklist), 0)].accumulator.add(latest.verdicts, line: latest.line)
                 groups[key]!.files += latest.files
             }
         }
@@ -263,7 +265,7 @@ private final class NextIndex: @unchecked Sendable {
 
 /// A cooperative's latest assessment so far, and how many valid files of it were read.
 private struct Latest {
-    var assessed: AssessedCooperative
+    var line: Summary.CooperativeLine
     var verdicts: CompactVerdicts
     var files: Int
 }
@@ -280,15 +282,15 @@ private final class WorkerResults: @unchecked Sendable {
         var invalid: [(Int, InvalidFile)] = []
 
         mutating func keepLatest(_ candidate: Latest) {
-            let id = candidate.assessed.cooperative.id
+            let id = candidate.line.assessed.cooperative.id
             guard let position = positions[id] else {
                 positions[id] = latest.count
                 latest.append(candidate)
                 return
             }
             let kept = latest[position]
-            var winner = candidate.assessed.supersedes(kept.assessed) ? candidate : kept
-            superseded.append(winner.assessed.path == candidate.assessed.path ? kept.assessed.path : candidate.assessed.path)
+            var winner = candidate.line.assessed.supersedes(kept.line.assessed) ? candidate : kept
+            superseded.append(winner.line.assessed.path == candidate.line.assessed.path ? kept.line.assessed.path : candidate.line.assessed.path)
             winner.files = kept.files + candidate.files
             latest[position] = winner
         }
