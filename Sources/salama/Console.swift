@@ -50,26 +50,38 @@ enum Console {
 
     /// Writes `text` to standard output.
     static func out(_ text: String) throws {
-        if standardOutputClosed {
-            error("error: " + FileWriteError(path: "standard output", code: EBADF).description)
+        try write(to: nil) { emit in emit(text) }
+    }
+
+    /// Writes the pieces `produce` hands out, as it makes them, to `path` atomically (the old
+    /// file stays whole if anything fails), or to standard output when `path` is nil or `-`.
+    static func write(to path: String?, producing produce: (_ emit: (String) -> Void) -> Void) throws {
+        guard let path, path != "-" else {
+            if standardOutputClosed {
+                error("error: " + FileWriteError(path: "standard output", code: EBADF).description)
+                throw Exit.invalidInput
+            }
+            var failure: Int32?
+            produce { text in
+                if failure == nil { failure = AtomicFile.writeAll(text, to: STDOUT_FILENO) }
+            }
+            guard let code = failure else { return }
+            if code == EPIPE { exit(brokenPipeStatus) }
+            error("error: " + FileWriteError(path: "standard output", code: code).description)
             throw Exit.invalidInput
         }
-        guard let code = AtomicFile.writeAll(text, to: STDOUT_FILENO) else { return }
-        if code == EPIPE { exit(brokenPipeStatus) }
-        error("error: " + FileWriteError(path: "standard output", code: code).description)
-        throw Exit.invalidInput
+        do {
+            try AtomicFile.write(to: path, producing: produce)
+        } catch {
+            Console.error("\(VisibleText.escaping(path, .diagnostic)): error: cannot write the output file: \(error.reason)")
+            throw Exit.invalidInput
+        }
     }
 
     /// Writes `text` to `path` atomically (the old file stays whole if anything fails), or to
     /// standard output when `path` is nil or `-`.
     static func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else { return try out(text) }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            Console.error("\(VisibleText.escaping(path, .diagnostic)): error: cannot write the output file: \(error.reason)")
-            throw Exit.invalidInput
-        }
+        try write(to: path) { emit in emit(text) }
     }
 
     /// Refuses an output file that is one of the inputs (the same device and inode, whatever

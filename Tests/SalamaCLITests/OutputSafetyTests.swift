@@ -87,6 +87,9 @@ struct OutputSafetyTests {
         ("check --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
         ("validate Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
         ("summary --checklist Checklists/onssa-hygiene.xml Samples >&-", 1, "standard output"),
+        // The JSON summary is written in pieces as it is made: the first failure is the one message.
+        ("summary --checklist Checklists/onssa-hygiene.xml --format json Samples > /dev/full", 1, "no space left"),
+        ("summary --checklist Checklists/onssa-hygiene.xml --format json Samples --output /dev/full", 1, "no space left"),
         ("template --checklist Checklists/onssa-hygiene.xml --products couscous >&-", 1, "standard output"),
     ])
     func standardOutputErrors(command: String, status: Int32, message: String) throws {
