@@ -19,11 +19,15 @@ import SalamaXML
 ///    activities are tokens separated by commas or spaces; kind and role are words in any
 ///    language (`auto-évaluation`, `تفتيش`, `self`…).
 /// 2. One empty row.
-/// 3. The header row of the answer table: reference, section, title, status, deadline,
-///    evidence, measurements, note (localized, with hints; import accepts every language and
-///    any column order; reference and status are required, the others optional).
-/// 4. One row per requirement. Section and title are for reading only (title also lists the
-///    evidence items and measures with their titles, validity and unit); import ignores them.
+/// 3. The header row of the answer table: reference, section, title, level, severity, status,
+///    deadline, evidence, measurements, note, guidance (localized, with hints; import accepts
+///    every language and any column order; reference and status are required, the others
+///    optional).
+/// 4. One row per requirement. Section, title, level (the title of the certification level the
+///    requirement is needed for), severity (critique, majeur, mineur) and guidance are for
+///    reading only, in the workbook's language (title also lists the evidence items and measures
+///    with their titles, validity and unit); import ignores them, and reads workbooks written
+///    before level, severity and guidance were added.
 ///    Status is a word in any language (oui, نعم, yes, partiel, جزئي, partial, non, لا, no,
 ///    sans objet, غير معني, na) or empty; deadline a date `YYYY-MM-DD` or empty. Evidence
 ///    and measurements hold one `id: value` per line: `water-analysis: 2026-03-02 analyse.pdf`
@@ -92,6 +96,9 @@ enum WorkbookCSV {
         case .reference: answer.ref
         case .section: answer.section
         case .title: answer.title
+        case .level: answer.level
+        case .severity: answer.severity
+        case .guidance: answer.guidance
         case .status: answer.status.map { WorkbookWords.status($0, language) } ?? ""
         case .deadline: answer.deadline?.description ?? ""
         case .evidence:

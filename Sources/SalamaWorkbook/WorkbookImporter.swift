@@ -390,19 +390,18 @@ struct WorkbookReading {
 
     /// Products or activities as a person types them. With the checklist at hand: names
     /// separated by commas or semicolons, each an id, a title or an alias of its vocabulary
-    /// (ignoring case, accents and surrounding spaces), resolved to the id. Without it: tokens
+    /// (ignoring case, accents and surrounding spaces; a title may hold a comma), resolved to
+    /// the id. Without it: tokens
     /// `[a-z0-9-]+` separated by commas, semicolons or spaces, in lower case.
     mutating func terms(_ text: String, kind: VocabularyKind, at location: SourceLocation) -> [String] {
         var valid: [String] = []
         var given = 0
         if let checklist {
-            for name in text.split(whereSeparator: { $0 == "," || $0 == ";" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            for result in checklist.resolveNames(text, kind: kind, separators: [",", ";"]) {
                 given += 1
-                do {
-                    let id = try checklist.resolve(name, kind: kind)
-                    if !valid.contains(id) { valid.append(id) }
-                } catch {
-                    self.error(location, error.description)
+                switch result {
+                case .success(let id): if !valid.contains(id) { valid.append(id) }
+                case .failure(let error): self.error(location, error.description)
                 }
             }
         } else {

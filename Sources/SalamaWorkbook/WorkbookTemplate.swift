@@ -123,6 +123,7 @@ public struct WorkbookTemplate: Sendable {
     func draft() -> AssessmentDraft {
         let cooperative = profile.cooperative
         let labels = labelLanguage
+        let say = Localizer(labels)
         return AssessmentDraft(
             checklist: checklist.id, checklistVersion: checklist.version, date: profile.date, kind: profile.kind,
             cooperativeID: cooperative.id, cooperativeName: cooperative.name, region: cooperative.region,
@@ -139,8 +140,17 @@ public struct WorkbookTemplate: Sendable {
                     evidence: requirement.evidence.map { AssessmentDraft.Evidence(ref: $0.id) },
                     measurements: requirement.measures.map { AssessmentDraft.Measurement(ref: $0.id) },
                     section: text(section.title),
-                    title: ([text(requirement.title)] + details).joined(separator: "\n"))
+                    title: ([text(requirement.title)] + details).joined(separator: "\n"),
+                    level: levelTitle(requirement.target),
+                    severity: say.severityTag(requirement.severity),
+                    guidance: text(requirement.guidance))
             })
+    }
+
+    /// The title of the certification level `id`, or its id when it has none.
+    private func levelTitle(_ id: String) -> String {
+        let title = checklist.target(id).map { text($0.title) } ?? ""
+        return title.isEmpty ? id : title
     }
 
     private func describe(_ evidence: EvidenceSpec, _ labels: Language) -> String {

@@ -79,7 +79,8 @@ struct TemplateCommand: ParsableCommand {
         default: break
         }
         if list { return }
-        guard let products, !TemplateCommand.names(products).isEmpty else {
+        // At least one name: something besides the commas that separate names and spaces.
+        guard let products, products.contains(where: { $0 != "," && !$0.isWhitespace }) else {
             throw ValidationError("give the cooperative's products with --products (salama template --list shows them)")
         }
         if let date, Day(iso: date) == nil {
@@ -108,23 +109,17 @@ struct TemplateCommand: ParsableCommand {
         try Console.write(template.render(format), to: output)
     }
 
-    /// What was typed after --products or --activities: names separated by commas.
-    static func names(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     /// The profile, its products and activities resolved to the checklist's ids; a name that
     /// is none of them is a usage error naming the closest id and listing the valid ones.
     func profile(resolvedAgainst checklist: Checklist) throws -> WorkbookProfile {
         var problems: [String] = []
+        // What was typed after --products or --activities: names separated by commas (a title may hold one).
         func resolve(_ text: String?, _ kind: VocabularyKind) -> [String] {
             var ids: [String] = []
-            for name in Self.names(text) {
-                do {
-                    let id = try checklist.resolve(name, kind: kind)
-                    if !ids.contains(id) { ids.append(id) }
-                } catch {
-                    problems.append(error.description)
+            for result in checklist.resolveNames(text ?? "", kind: kind, separators: [","]) {
+                switch result {
+                case .success(let id): if !ids.contains(id) { ids.append(id) }
+                case .failure(let error): problems.append(error.description)
                 }
             }
             return ids

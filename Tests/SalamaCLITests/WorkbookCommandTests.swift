@@ -68,12 +68,16 @@ struct WorkbookCommandTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: csvPath))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         var csv = try Self.read(csvPath)
-        #expect(csv.contains("\r\n\r\nréférence,rubrique,exigence,réponse (oui / partiel / non / sans objet),"))
+        #expect(csv.contains("\r\n\r\nréférence,rubrique,exigence,niveau,gravité,réponse (oui / partiel / non / sans objet),"))
 
-        // Fill two rows as a cooperative would.
-        csv = csv.replacingOccurrences(of: ",,,water-analysis:,free-chlorine:,\r\n",
-                                       with: ",oui,,water-analysis: 2026-03-02 analyse.pdf,\"free-chlorine: 0,4\",\"Labo de Rissani, \"\"agréé\"\" — مختبر\"\r\n")
-        csv = csv.replacingOccurrences(of: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,,", with: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,non,2027-06-30")
+        // Fill two rows as a cooperative would, between the columns to read and the guidance.
+        let gen01 = ",Autorisation sanitaire,critique,,,water-analysis:,free-chlorine:,,\"Eau du réseau public, ou analysée chaque année si elle vient d'un puits\"\r\n"
+        #expect(csv.contains(gen01))
+        csv = csv.replacingOccurrences(of: gen01, with: ",Autorisation sanitaire,critique,oui,,water-analysis: 2026-03-02 analyse.pdf,\"free-chlorine: 0,4\","
+                                       + "\"Labo de Rissani, \"\"agréé\"\" — مختبر\",\"Eau du réseau public, ou analysée chaque année si elle vient d'un puits\"\r\n")
+        let sto01 = "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,Autorisation sanitaire,mineur,,"
+        #expect(csv.contains(sto01))
+        csv = csv.replacingOccurrences(of: sto01, with: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,Autorisation sanitaire,mineur,non,2027-06-30")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
 
         let xmlPath = folder.path + "/evaluation.xml"
@@ -110,6 +114,14 @@ struct WorkbookCommandTests {
         #expect(byName.status == 0, "\(byName.standardError)")
         #expect(byName.standardOutput == byID.standardOutput)
         #expect(byName.standardOutput.contains("<product>honey</product>\n    <product>dates</product>"))
+    }
+
+    @Test func aTitleHoldingACommaIsOneName() throws {
+        let byID = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--products", "honey", "--activities", "storage,packaging"])
+        let byTitle = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--products", "honey", "--activities", "Stockage (au sec, à l'abri), conditionnement"])
+        #expect(byTitle.status == 0, "\(byTitle.standardError)")
+        #expect(byTitle.standardOutput == byID.standardOutput)
+        #expect(byTitle.standardOutput.contains("<activity>storage</activity>\n    <activity>packaging</activity>"))
     }
 
     @Test func theVocabularyIsListed() throws {

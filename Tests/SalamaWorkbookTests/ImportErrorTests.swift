@@ -93,7 +93,7 @@ import Testing
     @Test func missingHeaderRow() {
         let found = errors(Self.validMetadata + "GEN-01,oui\r\nGEN-02,non\r\n")
         #expect(found.map { "\($0.row):\($0.column)" } == ["6:1"])
-        #expect(found.first?.message == "missing header row: after the metadata and an empty row, write the table's header (reference, section, title, status, deadline, evidence, measurements, note), not 'GEN-01'")
+        #expect(found.first?.message == "missing header row: after the metadata and an empty row, write the table's header (reference, section, title, level, severity, status, deadline, evidence, measurements, note, guidance), not 'GEN-01'")
 
         let noTable = errors(Self.validMetadata)
         #expect(noTable.map { "\($0.row):\($0.column)" } == ["6:1"], "the row after the last one")
