@@ -93,12 +93,12 @@ import Testing
         #expect(csv.answers.map(\.deadline) == xml.answers.map(\.deadline))
     }
 
-    @Test(arguments: Language.allCases)
-    func filledTemplateRoundTripsInEveryLanguage(_ language: Language) throws {
-        let profile = WorkbookFixture.profile(["honey", "dates"], ["packaging"])
-        let template = try WorkbookFixture.template(profile, language: language)
+    /// The template of a honey and dates cooperative that packages, in `language`, filled in
+    /// as `filled.xml` is written by hand.
+    static func filledTemplate(_ language: Language) throws -> String {
+        let template = try WorkbookFixture.template(WorkbookFixture.profile(["honey", "dates"], ["packaging"]), language: language)
         let word = { (status: AnswerStatus) in WorkbookWords.status(status, language) }
-        let filled = try WorkbookFixture.fill(template.csv(), [
+        return try WorkbookFixture.fill(template.csv(), [
             "GEN-01": [.status: word(.yes), .deadline: "2027-01-31",
                        .evidence: "water-analysis: 2026-03-02 analyse-eau.pdf",
                        .measurements: "free-chlorine: 0,4",
@@ -109,6 +109,11 @@ import Testing
             "HON-02": [.status: word(.yes), .evidence: "label-proof: 2024-01-01 etiquette.pdf"],
             "STO-01": [.status: word(.na)],
         ])
+    }
+
+    @Test(arguments: Language.allCases)
+    func filledTemplateRoundTripsInEveryLanguage(_ language: Language) throws {
+        let filled = try Self.filledTemplate(language)
         let imported = try WorkbookFixture.load(filled, as: "filled.csv")
         let handWritten = try AssessmentFiles.load(path: Self.filledXML)
         #expect(WorkbookFixture.Outcome(try WorkbookFixture.evaluate(imported.value)) == WorkbookFixture.Outcome(try WorkbookFixture.evaluate(handWritten.value)))
@@ -225,17 +230,7 @@ import Testing
 
     @Test(arguments: Language.allCases)
     func aWorkbookWrittenBeforeTheReadOnlyColumnsStillImports(_ language: Language) throws {
-        let template = try WorkbookFixture.template(WorkbookFixture.profile(["honey", "dates"], ["packaging"]), language: language)
-        let word = { (status: AnswerStatus) in WorkbookWords.status(status, language) }
-        let filled = try WorkbookFixture.fill(template.csv(), [
-            "GEN-01": [.status: word(.yes), .deadline: "2027-01-31", .evidence: "water-analysis: 2026-03-02 analyse-eau.pdf",
-                       .measurements: "free-chlorine: 0,4", .note: "Analyse faite à Rissani, \"labo agréé\" — تحليل الماء"],
-            "GEN-02": [.status: word(.partial)],
-            "GEN-03": [.status: word(.no), .deadline: "2027-03-31"],
-            "HON-01": [.status: word(.yes), .measurements: "moisture: 21"],
-            "HON-02": [.status: word(.yes), .evidence: "label-proof: 2024-01-01 etiquette.pdf"],
-            "STO-01": [.status: word(.na)],
-        ])
+        let filled = try Self.filledTemplate(language)
         // The same workbook as an older template wrote it: without level, severity and guidance.
         let dropped = [WorkbookColumn.level, .severity, .guidance].compactMap { WorkbookColumn.allCases.firstIndex(of: $0) }.sorted(by: >)
         var rows = WorkbookFixture.rows(filled)
