@@ -102,7 +102,7 @@ public struct SummaryRun: Sendable {
     private static func collect(in folder: String, into found: inout [(path: String, identity: FileIdentity)], skipped: inout [InvalidFile]) {
         let shown = folder.isEmpty ? "/" : folder
         guard let directory = FileSystemName.withSystemPath(shown, { opendir($0) }) else {
-            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), "cannot open the folder: \(FileReader.reason(errno)); its files were not read")]))
+            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), "cannot open the folder: \(FileReader.reason(errno).message); its files were not read")]))
             return
         }
         defer { closedir(directory) }
@@ -127,7 +127,7 @@ public struct SummaryRun: Sendable {
             guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
             var status = stat()
             guard FileSystemName.withSystemPath(full, { stat($0, &status) }) == 0 else {
-                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "cannot read file: \(FileReader.reason(errno))")]))
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "cannot read file: \(FileReader.reason(errno).message)")]))
                 continue
             }
             switch status.st_mode & S_IFMT {

@@ -1,3 +1,5 @@
+import SalamaXML
+
 /// The style sheet of the HTML reports, inlined in every report: A4 pages, print colours,
 /// logical properties (start/end) so that one sheet serves left-to-right and right-to-left,
 /// and a phone layout on narrow screens.

@@ -1,5 +1,6 @@
 public import SalamaModel
 public import SalamaEvaluation
+public import SalamaXML
 
 /// Every label a report prints: the list of keys of the catalogues `Translations/fr.json`,
 /// `ar.json` and `en.json`, where translators write the texts (a test checks that every key is in

@@ -1,5 +1,6 @@
 import SalamaEvaluation
 import SalamaModel
+import SalamaXML
 
 /// What a report shows for one evaluation, worded in one language and in the order a reader
 /// needs it: built once here, then drawn by the text, Markdown and HTML reporters, which

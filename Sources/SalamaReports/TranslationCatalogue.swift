@@ -1,4 +1,5 @@
 import Foundation
+import SalamaXML
 
 /// The catalogues of labels, one per language, as translators write them in
 /// `Translations/LANG.json` (a JSON object from each `Label` key to its text), embedded in the

@@ -1,7 +1,8 @@
 public import SalamaModel
-public import SalamaReports
+import SalamaReports
 import SalamaEvaluation
 import Foundation
+public import SalamaXML
 
 /// The formats of a blank workbook.
 public enum WorkbookFormat: String, Sendable, CaseIterable {

@@ -1,6 +1,7 @@
 public import SalamaModel
-public import SalamaReports
+import SalamaReports
 import Foundation
+public import SalamaXML
 
 /// A key of the CSV workbook's metadata block. The raw value is the machine key, which import
 /// accepts as well as the labels of every language.

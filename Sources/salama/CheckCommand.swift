@@ -2,6 +2,7 @@ import ArgumentParser
 import SalamaEvaluation
 import SalamaModel
 import SalamaReports
+import SalamaXML
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html

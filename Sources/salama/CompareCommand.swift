@@ -1,6 +1,7 @@
 import ArgumentParser
 import SalamaEvaluation
 import SalamaReports
+import SalamaXML
 
 enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html

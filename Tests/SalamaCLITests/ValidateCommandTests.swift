@@ -145,7 +145,7 @@ struct ValidateCommandTests {
         let result = try SalamaBinary.run(["validate", "Grilles d'été/grille.xml"], in: folder.path)
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError) == [
-            "Grilles d'été/modules/eau potable.xml:4:3: error: Element 'requirement', attribute 'weight': [facet 'minExclusive'] The value '0' must be greater than '0'.",
+            "Grilles d'été/modules/eau potable.xml:4:3: error: the file does not follow the format of checklists; the validator says: Element 'requirement', attribute 'weight': [facet 'minExclusive'] The value '0' must be greater than '0'.",
         ])
     }
 

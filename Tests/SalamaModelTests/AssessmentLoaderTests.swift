@@ -162,7 +162,7 @@ struct AssessmentLoaderTests {
 
     @Test func aMissingAssessmentFileIsAnError() {
         let path = Fixtures.path("assessments/valid/no-such-assessment.xml")
-        #expect(assessmentErrors(path) == [.error(at: .file(path), "cannot read file: no such file")])
+        #expect(assessmentErrors(path) == [.error(at: .file(path), XMLMessage.cannotReadFile(reason: .reasonNoSuchFile))])
     }
 }
 

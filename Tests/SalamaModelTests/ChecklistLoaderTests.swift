@@ -275,7 +275,7 @@ struct HostileLoadingTests {
 
     @Test func aDirectoryIsNotAChecklist() {
         let path = Fixtures.path("checklists/valid")
-        #expect(checklistErrors(path) == [.error(at: .file(path), "is a directory, not a file")])
+        #expect(checklistErrors(path) == [.error(at: .file(path), XMLMessage.pathIsFolder)])
     }
 }
 

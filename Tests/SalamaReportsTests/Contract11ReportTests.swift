@@ -4,6 +4,7 @@ import SalamaEvaluation
 import SalamaModel
 import SalamaTestSupport
 import Testing
+import SalamaXML
 
 /// Assessments of the report fixture's checklist (Tests/Fixtures/reports/checklist.xml) written
 /// for one rule of contract 1.1 each.

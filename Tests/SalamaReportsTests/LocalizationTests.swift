@@ -2,6 +2,7 @@ import Foundation
 import SalamaReports
 import SalamaTestSupport
 import Testing
+import SalamaXML
 
 /// The catalogues of labels: every label in the three languages, no key the code does not know,
 /// and the binary carrying the catalogues as translators wrote them.

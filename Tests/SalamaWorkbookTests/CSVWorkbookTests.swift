@@ -5,6 +5,7 @@ import SalamaReports
 import SalamaTestSupport
 @testable import SalamaWorkbook
 import Testing
+import SalamaXML
 
 /// `salama template --format csv` and `salama import`: the layout, and the round trip back to
 /// the same assessment and the same evaluation.
