@@ -47,7 +47,8 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `template` with each `{name}` replaced by `value(name)`; a name without a value stays.
-    static func substitute(_ template: String, _ value: (String) -> String?) -> String {
+    /// The reports' sentences are written through it too.
+    public static func substitute(_ template: String, _ value: (String) -> String?) -> String {
         var out = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
@@ -133,7 +134,7 @@ public enum MessageCatalogue {
         case counted([PluralCategory: String])
 
         /// The sentence for the number `count` (the form `other` when there is none).
-        func form(for count: Message.Argument?, in language: Language) -> String {
+        public func form(for count: Message.Argument?, in language: Language) -> String {
             switch self {
             case .text(let text): return text
             case .counted(let forms):

@@ -19,26 +19,3 @@ public enum PluralCategory: String, Sendable, CaseIterable {
         }
     }
 }
-
-/// A counted phrase in each plural form of one language, `#` standing for the number
-/// ("# écarts critiques"). A form left out falls back to `other`; Arabic `one` and `two`
-/// usually leave the number out ("إجراء واحد", "إجراءان").
-public struct PluralForms: Sendable {
-    public var forms: [PluralCategory: String]
-
-    public init(zero: String? = nil, one: String? = nil, two: String? = nil, few: String? = nil, many: String? = nil, other: String) {
-        var forms: [PluralCategory: String] = [.other: other]
-        forms[.zero] = zero
-        forms[.one] = one
-        forms[.two] = two
-        forms[.few] = few
-        forms[.many] = many
-        self.forms = forms
-    }
-
-    /// The phrase for `count` in `language`, the number written in place of `#`.
-    public func callAsFunction(_ count: Int, in language: Language) -> String {
-        let form = forms[PluralCategory(count, in: language)] ?? forms[.other] ?? "#"
-        return form.replacingOccurrences(of: "#", with: String(count))
-    }
-}
