@@ -1,4 +1,5 @@
 import SalamaReports
+import SalamaTestSupport
 import Testing
 import SalamaXML
 

@@ -32,6 +32,15 @@ import SalamaXML
                              "", "", "", "moisture:", "", "Au réfractomètre, sur chaque lot"])
     }
 
+    /// The whole blank workbook of a honey and dates cooperative that packages, in each
+    /// language, as a spreadsheet reads it (the byte-order mark aside): Tests/Fixtures/golden.
+    @Test(arguments: Language.allCases)
+    func blankWorkbooksMatchTheirGoldenFiles(_ language: Language) throws {
+        let csv = try WorkbookFixture.template(WorkbookFixture.profile(["honey", "dates"], ["packaging", "storage"]), language: language).csv()
+        #expect(csv.hasPrefix(WorkbookCSV.byteOrderMark))
+        Golden.check(String(csv.dropFirst()), "workbook.\(language.rawValue).csv")
+    }
+
     @Test(arguments: Language.allCases)
     func blankCSVImportsToTheSameAssessmentAsTheXMLTemplate(_ language: Language) throws {
         let template = try WorkbookFixture.template(WorkbookFixture.profile(["honey", "goat-cheese"], ["packaging", "cheese-making"]), language: language)
