@@ -281,7 +281,7 @@ public struct Localizer: Sendable {
         case .evidenceMissing(let id):
             return self(.reasonEvidenceMissing(document: evidenceTitle(id)))
         case let .evidenceExpired(id, day, maxAge):
-            return self(.reasonEvidenceExpired(document: evidenceTitle(id), date: isolate(day.description), age: .days(count: maxAge)))
+            return self(.reasonEvidenceExpired(count: maxAge, document: evidenceTitle(id), date: isolate(day.description)))
         case let .evidenceFutureDated(id, day):
             return self(.reasonEvidenceFutureDated(document: evidenceTitle(id), date: isolate(day.description)))
         }

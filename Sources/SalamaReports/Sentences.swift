@@ -33,7 +33,8 @@ public enum Sentence: MessageCase, Hashable {
     case reasonMeasureOutOfRange(measure: String, measured: String, range: String)
     case reasonMeasureMissing(measure: String)
     case reasonEvidenceMissing(document: String)
-    indirect case reasonEvidenceExpired(document: String, date: String, age: Sentence)
+    /// Counted by the days of validity, as Arabic words "more than 2 days" differently from "2 days".
+    case reasonEvidenceExpired(count: Int, document: String, date: String)
     case reasonEvidenceFutureDated(document: String, date: String)
     // The acceptable values of a measure; the last value comes with its unit.
     case rangeBetween(min: String, maxWithUnit: String)
@@ -72,6 +73,9 @@ public enum Sentence: MessageCase, Hashable {
     case understatedCount(count: Int)
     // Workbooks.
     case applicableRequirements(count: Int)
+    /// Counted by the days of validity, as Arabic words "for 2 days" differently from "2 days".
+    case validFor(count: Int)
+    indirect case workbookIntroduction(title: String, checklist: String, version: String, requirements: Sentence, statuses: String)
     // Warnings about an assessment.
     case warningUnknownRequirementMeant(ref: String, suggestion: String)
     case warningUnknownRequirement(ref: String)

@@ -167,13 +167,9 @@ public struct WorkbookTemplate: Sendable {
     }
 
     private func introduction(_ labels: Language) -> String {
-        let title = text(checklist.title)
-        let count = requirements.count
-        let statuses = AnswerStatus.allCases.map(\.rawValue).joined(separator: " | ")
-        return pick(labels,
-            "Auto-évaluation à remplir : \(title) (\(checklist.id) \(checklist.version)), \(count) exigences applicables. Pour chaque exigence, status=\"\(statuses)\" ; pour chaque preuve, date=\"AAAA-MM-JJ\" et le nom du document ; pour chaque mesure, value=\"…\".",
-            "تقييم ذاتي للملء: \(title) (\(checklist.id) \(checklist.version))، \(count) متطلبا مطبقا. لكل متطلب status=\"\(statuses)\"؛ لكل وثيقة date=\"YYYY-MM-DD\" واسم الوثيقة؛ لكل قياس value=\"…\".",
-            "Self-assessment to fill in: \(title) (\(checklist.id) \(checklist.version)), \(count) applicable requirements. For each requirement, status=\"\(statuses)\"; for each document, date=\"YYYY-MM-DD\" and its name; for each measure, value=\"…\".")
+        Localizer(labels)(.workbookIntroduction(
+            title: text(checklist.title), checklist: checklist.id, version: checklist.version,
+            requirements: .applicableRequirements(count: requirements.count), statuses: AnswerStatus.allCases.map(\.rawValue).joined(separator: " | ")))
     }
 }
 

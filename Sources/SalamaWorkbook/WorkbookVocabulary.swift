@@ -156,7 +156,7 @@ public enum WorkbookWords {
 
     /// "valid for N days", said of a document.
     public static func maxAge(_ days: Int, _ language: Language) -> String {
-        pick(language, "valable \(days) jours", "صالحة لمدة \(days) يوما", "valid for \(days) days")
+        Localizer(language)(.validFor(count: days))
     }
 
     static func dateHint(_ language: Language) -> String {
