@@ -245,7 +245,7 @@ public struct Localizer: Sendable {
             let open = result.open.major
             steps.append(limit == 0
                 ? self(.stepCloseEveryMajor(count: open, ids: ids(openMajors), gaps: .majorGaps(count: open)))
-                : self(.stepCloseMajorsBeyondLimit(excess: open - limit, open: open, limit: limit, gaps: .majorGaps(count: open))))
+                : self(.stepCloseMajorsBeyondLimit(count: open, excess: open - limit, limit: limit, gaps: .majorGaps(count: open))))
         }
         if result.blockers.contains(.majorWithoutDeadline) {
             steps.append(self(.stepSetDeadline(ids: ids(result.majorsWithoutDeadline))))

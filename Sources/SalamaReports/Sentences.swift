@@ -24,7 +24,7 @@ public enum Sentence: MessageCase, Hashable {
     // The steps to ready.
     case stepCloseCriticals(count: Int, ids: String)
     indirect case stepCloseEveryMajor(count: Int, ids: String, gaps: Sentence)
-    indirect case stepCloseMajorsBeyondLimit(excess: Int, open: Int, limit: Int, gaps: Sentence)
+    indirect case stepCloseMajorsBeyondLimit(count: Int, excess: Int, limit: Int, gaps: Sentence)
     case stepSetDeadline(ids: String)
     case stepRaiseScore(score: String, minimum: String)
     indirect case stepAnswer(count: Int, unanswered: Sentence)

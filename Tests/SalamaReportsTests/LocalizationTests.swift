@@ -21,7 +21,7 @@ import SalamaXML
         .headlineState(level: "Autorisation sanitaire", state: "incomplet"), .readyFor(level: "Autorisation sanitaire"),
         .readyForAboveRequired(level: "Export UE", required: "Autorisation sanitaire", state: "prêt"),
         .stepCloseCriticals(count: 2, ids: "IMP-03, LOC-04"), .stepCloseEveryMajor(count: 3, ids: "FON-03", gaps: .majorGaps(count: 3)),
-        .stepCloseMajorsBeyondLimit(excess: 2, open: 7, limit: 5, gaps: .majorGaps(count: 7)), .stepSetDeadline(ids: "FON-03"),
+        .stepCloseMajorsBeyondLimit(count: 7, excess: 2, limit: 5, gaps: .majorGaps(count: 7)), .stepSetDeadline(ids: "FON-03"),
         .stepRaiseScore(score: "57,1 %", minimum: "70 %"), .stepAnswer(count: 12, unanswered: .unanswered(count: 12)),
         .reasonDeclaredNotApplicable, .reasonMeasureOutOfRange(measure: "Chlore libre", measured: "1,4 mg/L", range: "au plus 1 mg/L"),
         .reasonMeasureMissing(measure: "Chlore libre"), .reasonEvidenceMissing(document: "Bulletin d'analyse"),
@@ -97,6 +97,11 @@ import SalamaXML
         #expect(Localizer(.ar)(.stepCloseCriticals(count: 2, ids: "IMP-03")) == "تصحيح النقصين الحرجين IMP-03")
         #expect(Localizer(.ar)(.stepAnswer(count: 11, unanswered: .unanswered(count: 11))) == "الإجابة عن 11 سؤالًا بلا جواب")
         #expect(Localizer(.en)(.readyOfTotal(count: 1, total: 8, requiredOf: 6)) == "1 ready of 8, required of 6")
+        // After a preposition or a verbal noun, the Arabic dual is "ين", not "ان".
+        #expect(Localizer(.ar)(.stepAnswer(count: 2, unanswered: .unanswered(count: 2))) == "الإجابة عن سؤالين بلا جواب")
+        #expect(Localizer(.ar)(.validFor(count: 2)) == "صالحة لمدة يومين")
+        #expect(Localizer(.ar)(.stepCloseMajorsBeyondLimit(count: 2, excess: 1, limit: 1, gaps: .majorGaps(count: 2)))
+                == "تصحيح 1 على الأقل من أصل نقصين رئيسيين (يُسمح بـ1 على الأكثر مع أجل للتصحيح)")
     }
 
     @Test("the binary embeds the catalogues as written (scripts/embed-translations.sh)", arguments: Language.allCases)
