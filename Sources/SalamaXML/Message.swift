@@ -31,7 +31,6 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// escaping, say). In Arabic each value is isolated (U+2068 … U+2069), so that a code
     /// such as 2001/110/CE or a place such as dates.xml:5:3 keeps its own order.
     public func rendered(in language: Language, quoting: (String) -> String = { $0 }) -> String {
-        if key.isEmpty, case .text(let text)? = arguments["text"] { return quoting(text) }
         let template: String
         if let entry = MessageCatalogue.entries(language)[key] {
             template = entry.form(for: arguments["count"], in: language)
@@ -63,6 +62,19 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// The message with each quoted text (in lists and inner messages too) passed through
+    /// `transform`: places in a generated file replaced by the cells they came from, say.
+    public func mappingTexts(_ transform: (String) -> String) -> Message {
+        Message(key, arguments.mapValues { argument in
+            switch argument {
+            case .text(let text): .text(transform(text))
+            case .integer: argument
+            case .list(let items): .list(items.map(transform))
+            case .message(let inner): .message(inner.mappingTexts(transform))
+            }
+        })
     }
 
     /// The names of the `{name}` placeholders of `template`, in order.

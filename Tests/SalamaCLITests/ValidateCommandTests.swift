@@ -49,7 +49,7 @@ struct ValidateCommandTests {
     }
 
     @Test func aValidAssessmentPrintsItsSummary() throws {
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, Self.miniSelf])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, Self.miniSelf])
         #expect(result.status == 0)
         #expect(result.standardOutput == "\(Self.miniSelf): assessment of COOP-ERR-0042 (Coopérative Nakhil Erfoud), self of 2026-11-20, 3 of 3 applicable requirements answered\n")
         // PRE_02 needs cheese: answering it for a dates and honey cooperative is worth a word.
@@ -58,7 +58,7 @@ struct ValidateCommandTests {
 
     @Test func checklistsAndAssessmentsTogetherOneLineEach() throws {
         let workbook = "Tests/Fixtures/assessments/valid/inspection-blank-workbook.xml"
-        let result = try SalamaBinary.run(["validate", "--checklists", "Tests/Fixtures/checklists/valid", Self.miniChecklist, workbook, Self.miniSelf])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklists", "Tests/Fixtures/checklists/valid", Self.miniChecklist, workbook, Self.miniSelf])
         #expect(result.status == 0)
         #expect(Self.lines(result.standardOutput) == [
             "\(Self.miniChecklist): checklist salama-mini 2026.1-test: 2 sections, 4 requirements, 3 targets",
@@ -82,7 +82,7 @@ struct ValidateCommandTests {
         let relative = String(path.dropFirst(Fixtures.repository.path.count + 1))
         let expected = Self.markers(relative)
         try #require(!expected.isEmpty)
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, relative])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, relative])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         let reported = Self.lines(result.standardError)
@@ -214,7 +214,7 @@ struct ValidateCommandTests {
 
     @Test func answersTheChecklistDoesNotKnowAreWarnings() throws {
         let path = "Tests/Fixtures/assessments/valid/unknown-references.xml"
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, path])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, path])
         #expect(result.status == 0)
         #expect(result.standardOutput == "\(path): assessment of COOP-1 (Tafilalet Miel), self of 2026-11-20, 1 of 3 applicable requirements answered\n")
         #expect(Self.lines(result.standardError) == [
