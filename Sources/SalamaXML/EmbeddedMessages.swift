@@ -201,7 +201,10 @@ enum EmbeddedMessages {
   "cannotWriteStandardOutput": "sortie standard : écriture impossible : {reason}",
   "cannotWriteOutputFile": "impossible d'écrire le fichier de sortie : {reason}",
   "outputIsInput": "--output « {output} » est le fichier d'entrée « {output} » : l'écrire remplacerait l'entrée ; nommez un autre fichier",
-  "outputIsSameFileAsInput": "--output « {output} » est le même fichier que l'entrée « {input} » : l'écrire remplacerait l'entrée ; nommez un autre fichier"
+  "outputIsSameFileAsInput": "--output « {output} » est le même fichier que l'entrée « {input} » : l'écrire remplacerait l'entrée ; nommez un autre fichier",
+  "noChecklistInFolder": "{folder} : aucun référentiel (*.xml) dans ce dossier",
+  "assessmentForAnotherChecklist": "{name} : cette évaluation est faite pour le référentiel « {assessment} », l'atelier utilise « {checklist} »",
+  "cooperativeAlreadyInWorkshop": "l'identifiant de coopérative « {id} » est déjà dans cet atelier : choisissez-en un autre"
 }
 """#
 
@@ -414,7 +417,10 @@ enum EmbeddedMessages {
   "cannotWriteStandardOutput": "المخرج القياسي: تعذّرت الكتابة: {reason}",
   "cannotWriteOutputFile": "تعذّرت كتابة ملف الإخراج: {reason}",
   "outputIsInput": "--output «{output}» هو ملف الإدخال «{output}»: الكتابة فيه ستمحو الإدخال؛ سمِّ ملفًا آخر",
-  "outputIsSameFileAsInput": "--output «{output}» هو نفس ملف الإدخال «{input}»: الكتابة فيه ستمحو الإدخال؛ سمِّ ملفًا آخر"
+  "outputIsSameFileAsInput": "--output «{output}» هو نفس ملف الإدخال «{input}»: الكتابة فيه ستمحو الإدخال؛ سمِّ ملفًا آخر",
+  "noChecklistInFolder": "{folder}: لا يوجد أي مرجع (*.xml) في هذا المجلد",
+  "assessmentForAnotherChecklist": "{name}: هذا التقييم خاص بالمرجع «{assessment}»، والورشة تستعمل «{checklist}»",
+  "cooperativeAlreadyInWorkshop": "معرّف التعاونية «{id}» موجود في هذه الورشة: اختر معرّفًا آخر"
 }
 """#
 
@@ -619,7 +625,10 @@ enum EmbeddedMessages {
   "cannotWriteStandardOutput": "standard output: cannot write: {reason}",
   "cannotWriteOutputFile": "cannot write the output file: {reason}",
   "outputIsInput": "--output '{output}' is the input '{output}': writing it would replace the input; name another file",
-  "outputIsSameFileAsInput": "--output '{output}' is the same file as the input '{input}': writing it would replace the input; name another file"
+  "outputIsSameFileAsInput": "--output '{output}' is the same file as the input '{input}': writing it would replace the input; name another file",
+  "noChecklistInFolder": "{folder}: no checklist (*.xml) in this folder",
+  "assessmentForAnotherChecklist": "{name}: this assessment is for checklist '{assessment}', the workshop uses '{checklist}'",
+  "cooperativeAlreadyInWorkshop": "cooperative id '{id}' is already in this workshop"
 }
 """#
 
