@@ -28,7 +28,12 @@ enum Console {
 
     /// Writes the following messages in the language of `checklist`, unless `--lang` says otherwise.
     static func use(_ checklist: Checklist?) {
-        if let checklist { checklistLanguage = Language(checklistLanguage: checklist.language) }
+        use(checklistLanguage: checklist?.language)
+    }
+
+    /// Writes the following messages in a checklist's `xml:lang`, unless `--lang` says otherwise.
+    static func use(checklistLanguage code: String?) {
+        if let code { checklistLanguage = Language(checklistLanguage: code) }
     }
 
     /// Forgets the checklist of a previous file.

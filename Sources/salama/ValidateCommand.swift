@@ -56,6 +56,8 @@ enum FileValidation {
             let document = try XMLParser.parse(file: path)
             switch document.root?.namespaceURI {
             case ChecklistLoader.namespace?:
+                // Its own language, even when it proves invalid.
+                Console.use(checklistLanguage: document.root?.language)
                 let loaded = try ChecklistLoader.load(document: document)
                 let checklist = loaded.value
                 Console.use(checklist)

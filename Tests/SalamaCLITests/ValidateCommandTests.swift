@@ -101,7 +101,7 @@ struct ValidateCommandTests {
     }
 
     @Test func errorsInAModuleNameTheModuleFile() throws {
-        let result = try SalamaBinary.run(["validate", "Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml"])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml"])
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError) == [
             "Tests/Fixtures/checklists/invalid/modules/duplicate-module.xml:4:3: error: duplicate section or requirement id 'WAT-01' (first at Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml:11:5)",
@@ -142,7 +142,7 @@ struct ValidateCommandTests {
               <xi:include href="modules/eau%20potable.xml"/>
             </checklist>
             """)
-        let result = try SalamaBinary.run(["validate", "Grilles d'été/grille.xml"], in: folder.path)
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "Grilles d'été/grille.xml"], in: folder.path)
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError) == [
             "Grilles d'été/modules/eau potable.xml:4:3: error: the file does not follow the format of checklists; the validator says: Element 'requirement', attribute 'weight': [facet 'minExclusive'] The value '0' must be greater than '0'.",

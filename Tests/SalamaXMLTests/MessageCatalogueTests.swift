@@ -159,6 +159,22 @@ struct MessageTests {
         #expect(Message("includeCycle").rendered(in: .en) == "xi:include of '{href}' forms a cycle: the module includes itself")
     }
 
+    @Test("a counted message takes the plural form of its count, in each language", arguments: [
+        (0, Language.ar, "لا قيم في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (1, .ar, "قيمة واحدة في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (2, .ar, "قيمتان في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (3, .ar, "\u{2068}3\u{2069} قيم في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (11, .ar, "\u{2068}11\u{2069} قيمة في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (100, .ar, "\u{2068}100\u{2069} قيمة في أعمدة بلا عنوان (الأولى في العمود \u{2068}4\u{2069})"),
+        (1, .fr, "1 valeur dans des colonnes sans en-tête (la première en colonne 4)"),
+        (2, .fr, "2 valeurs dans des colonnes sans en-tête (la première en colonne 4)"),
+        (1, .en, "1 value in columns without header (the first in column 4)"),
+        (0, .en, "0 values in columns without header (the first in column 4)"),
+    ])
+    func countedMessages(_ count: Int, _ language: Language, _ expected: String) {
+        #expect(Message("valuesWithoutHeader", ["count": .integer(count), "first": .integer(4)]).rendered(in: language) == expected)
+    }
+
     @Test("a list is written with the language's comma")
     func listsUseTheLanguageComma() {
         #expect(Message.Argument.list(["a", "b"]) != Message.Argument.text("a, b"))
