@@ -130,51 +130,63 @@ public enum AssessmentCheck {
 /// closest id when the edit distance is at most 2, after lower-casing both and dropping the
 /// leading zeros of every number; ties go to document order.
 public struct RequirementSuggester: Sendable {
-    private let ids: [(id: String, key: [Character])]
-    /// Every key with up to two characters deleted, and the positions of the ids it comes from:
-    /// two keys within two edits share such a variant, so a look-up tries a few dozen ids
-    /// instead of all of them (an assessment may hold 300,000 unknown references).
-    private let variants: [String: [Int]]
+    /// Ids and their keys as UTF-8 (ids are ASCII by the schemas' pattern).
+    private let ids: [(id: String, key: [UInt8])]
+    /// The hash of every key with up to two characters deleted, and the positions of the ids it
+    /// comes from: two keys within two edits share such a variant, so a look-up tries a few ids
+    /// instead of all of them (an assessment may hold 50,000 unknown references). Hashes, not
+    /// strings, so that a look-up allocates nothing; a collision only adds a candidate, which
+    /// the edit distance then turns down.
+    private let variants: [UInt64: [Int]]
+    /// A key longer than this is more than two deletions away from every id.
+    private let longestKey: Int
 
     public init(requirementIDs: [String]) {
-        ids = requirementIDs.map { ($0, Array(Self.key($0))) }
-        var variants: [String: [Int]] = [:]
+        ids = requirementIDs.map { ($0, Array(Self.key($0).utf8)) }
+        longestKey = ids.map(\.key.count).max() ?? 0
+        var variants: [UInt64: [Int]] = [:]
         for (position, entry) in ids.enumerated() {
-            for variant in Self.deletions(entry.key) where variants[variant]?.last != position {
-                variants[variant, default: []].append(position)
+            Self.forEachVariant(of: entry.key) { variant in
+                if variants[variant]?.last != position { variants[variant, default: []].append(position) }
             }
         }
         self.variants = variants
     }
 
     public func suggestion(for ref: String) -> String? {
-        let key = Array(Self.key(ref))
-        var candidates = Set<Int>()
-        for variant in Self.deletions(key) {
-            candidates.formUnion(variants[variant] ?? [])
+        let key = Array(Self.key(ref).utf8)
+        guard key.count <= longestKey + 2 else { return nil }
+        var candidates: [Int] = []
+        Self.forEachVariant(of: key) { variant in
+            if let positions = variants[variant] { candidates += positions }
         }
         var best: (position: Int, distance: Int)?
-        for position in candidates.sorted() {
+        for position in Set(candidates).sorted() {
             let distance = EditDistance.between(key, ids[position].key)
             if distance <= 2 && distance < (best?.distance ?? Int.max) { best = (position, distance) }
         }
         return best.map { ids[$0.position].id }
     }
 
-    /// `key` and every string made from it by deleting one or two characters.
-    static func deletions(_ key: [Character]) -> Set<String> {
-        var result: Set<String> = [String(key)]
+    /// Calls `body` with the hash of `key` and of every sequence made from it by deleting one or
+    /// two of its bytes.
+    static func forEachVariant(of key: [UInt8], _ body: (UInt64) -> Void) {
+        body(hash(key, skipping: -1, -1))
         for first in key.indices {
-            var once = key
-            once.remove(at: first)
-            result.insert(String(once))
-            for second in once.indices {
-                var twice = once
-                twice.remove(at: second)
-                result.insert(String(twice))
+            body(hash(key, skipping: first, -1))
+            for second in key.indices where second > first {
+                body(hash(key, skipping: first, second))
             }
         }
-        return result
+    }
+
+    /// FNV-1a of `key` without the bytes at two positions (-1: none).
+    private static func hash(_ key: [UInt8], skipping first: Int, _ second: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in key.indices where index != first && index != second {
+            hash = (hash ^ UInt64(key[index])) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     /// Lower-cased, with the leading zeros of every number dropped (`IMP-02` → `imp-2`).

@@ -15,6 +15,28 @@ public import Darwin
 /// file keeps its permissions; `permissions` (less the umask) applies to a new one.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+        let failure = bytes.withUnsafeBytes { buffer in failureOfWriting(buffer, to: path, permissions: permissions) }
+        if let failure { throw failure }
+    }
+
+    /// Writes a text's UTF-8 from where the String holds it: a report of 40 MB is not copied.
+    public static func write(_ text: String, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+        var text = text
+        let failure = text.withUTF8 { buffer in failureOfWriting(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions) }
+        if let failure { throw failure }
+    }
+
+    /// `withUnsafeBytes` and `withUTF8` rethrow untyped errors: the error is carried out as a value.
+    private static func failureOfWriting(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t) -> FileWriteError? {
+        do throws(FileWriteError) {
+            try write(bytes, to: path, permissions: permissions)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
         let fail = { (code: Int32) in FileWriteError(path: path, code: code) }
         guard !path.isEmpty else { throw fail(ENOENT) }
 
@@ -66,21 +88,28 @@ public enum AtomicFile {
     /// Writes every byte to an open descriptor, retrying short writes and interruptions; the
     /// errno of a failure, or nil. Standard output and error are written through it too.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 
-    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    private static func writeInPlace(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
         let descriptor = FileSystemName.withSystemPath(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }

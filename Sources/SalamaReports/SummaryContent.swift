@@ -148,7 +148,7 @@ struct SummaryContent: Sendable {
                     id: line.assessed.cooperative.id, name: ReportContent.inline(line.assessed.cooperative.name),
                     province: ReportContent.inline(line.assessed.cooperative.province), file: line.assessed.path,
                     date: line.assessed.date.description, kind: say.kind(line.assessed.kind),
-                    required: targetTitles[required.target.id] ?? required.target.id,
+                    required: targetTitles[required.targetID] ?? required.targetID,
                     verdictKind: required.verdict, verdict: say.verdict(required.verdict), scoreText: say.score(required.displayedScore),
                     openText: say.openCounts(required.open), assessedText: say.fraction(required.assessed, of: required.applicable))
             }

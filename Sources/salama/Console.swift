@@ -88,7 +88,7 @@ enum Console {
             error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: EBADF).reason))
             throw Exit.invalidInput
         }
-        guard let code = AtomicFile.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        guard let code = AtomicFile.writeAll(text, to: STDOUT_FILENO) else { return }
         if code == EPIPE { exit(brokenPipeStatus) }
         error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: code).reason))
         throw Exit.invalidInput
@@ -99,7 +99,7 @@ enum Console {
     static func write(_ text: String, to path: String?) throws {
         guard let path, path != "-" else { return try out(text) }
         do {
-            try AtomicFile.write(Array(text.utf8), to: path)
+            try AtomicFile.write(text, to: path)
         } catch {
             Console.error(.cannotWriteOutputFile(reason: error.reason), about: path)
             throw Exit.invalidInput

@@ -225,6 +225,24 @@ struct ValidateCommandTests {
         ])
     }
 
+    @Test func anAssessmentWithTooManyElementsIsOneLocatedErrorAndTheOthersAreStillRead() throws {
+        // 60,000 answers: each would be a warning (unknown requirement); the file is refused
+        // before any is read, at the line of the element over the limit.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let source = try String(contentsOfFile: Fixtures.repositoryPath(Self.miniSelf), encoding: .utf8)
+        let answers = (0..<60_000).map { "<answer ref=\"R-\($0)\" status=\"yes\"/>" }.joined(separator: "\n")
+        let path = folder.write("many.xml", source.replacingOccurrences(of: "</assessment>", with: answers + "\n</assessment>"))
+        let lineOfFirstAnswer = source.prefix(upTo: source.range(of: "</assessment>")!.lowerBound).count { $0 == "\n" } + 1
+        let elementsBefore = source.matches(of: try Regex("<[A-Za-z]")).count
+        let result = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.miniChecklist, "--format", "json", path, Self.miniSelf])
+        #expect(result.status == 1)
+        #expect(Self.lines(result.standardError).filter { $0.hasPrefix(path) } == [
+            "\(path):\(lineOfFirstAnswer + 50_000 - elementsBefore):1: error: more than 50000 elements: a checklist needs a few thousand, an assessment a few hundred",
+        ])
+        #expect(result.standardOutput.contains("COOP-ERR-0042"), "the valid file is still evaluated")
+    }
+
     @Test func anAssessmentOfAnotherChecklistIsInvalid() throws {
         let other = "Tests/Fixtures/checklists/valid/minimal.xml"
         let result = try SalamaBinary.run(["validate", "--checklist", other, Self.miniSelf])
