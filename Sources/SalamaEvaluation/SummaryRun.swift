@@ -27,7 +27,13 @@ public struct InvalidFile: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     /// The first error, as printed: `FILE:LINE:COLUMN: error: …`.
-    public var error: String { (diagnostics.first(where: \.isError) ?? diagnostics.first)?.description ?? "\(file): error: invalid" }
+    public var error: String { error(in: .en) }
+
+    /// The first error, its message in `language`.
+    public func error(in language: Language) -> String {
+        let first = diagnostics.first(where: \.isError) ?? diagnostics.first ?? .error(at: .file(file), ModelMessage.invalidAssessment)
+        return first.description(in: language)
+    }
 }
 
 /// The files a summary reads, and the entries of its folders it cannot read.

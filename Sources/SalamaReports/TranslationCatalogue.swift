@@ -7,20 +7,12 @@ import SalamaXML
 public enum TranslationCatalogue {
     /// The labels of `language`, by key.
     public static func labels(_ language: Language) -> [String: String] {
-        switch language {
-        case .fr: french
-        case .ar: arabic
-        case .en: english
-        }
+        language.select(fr: french, ar: arabic, en: english)
     }
 
     /// The catalogue of `language` as embedded: the text of `Translations/LANG.json`.
     public static func source(_ language: Language) -> String {
-        switch language {
-        case .fr: EmbeddedTranslations.fr
-        case .ar: EmbeddedTranslations.ar
-        case .en: EmbeddedTranslations.en
-        }
+        language.select(fr: EmbeddedTranslations.fr, ar: EmbeddedTranslations.ar, en: EmbeddedTranslations.en)
     }
 
     private static let french = parse(EmbeddedTranslations.fr)

@@ -165,20 +165,12 @@ public enum MessageCatalogue {
 
     /// The entries of `language`, by key.
     public static func entries(_ language: Language) -> [String: Entry] {
-        switch language {
-        case .fr: french
-        case .ar: arabic
-        case .en: english
-        }
+        language.select(fr: french, ar: arabic, en: english)
     }
 
     /// The catalogue of `language` as embedded: the text of `Translations/messages/LANG.json`.
     public static func source(_ language: Language) -> String {
-        switch language {
-        case .fr: EmbeddedMessages.fr
-        case .ar: EmbeddedMessages.ar
-        case .en: EmbeddedMessages.en
-        }
+        language.select(fr: EmbeddedMessages.fr, ar: EmbeddedMessages.ar, en: EmbeddedMessages.en)
     }
 
     private static let french = entries(parsing: EmbeddedMessages.fr) ?? [:]
