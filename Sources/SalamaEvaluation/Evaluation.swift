@@ -152,6 +152,26 @@ public struct TargetResult: Sendable, Hashable {
     }
 }
 
+/// What a target's result comes to, without the reasons: the figures a table of many
+/// cooperatives shows. Small, so that a summary can keep one per cooperative.
+public struct TargetOutcome: Sendable, Hashable {
+    public var targetID: String
+    public var verdict: Verdict
+    /// As `TargetResult.reportedScore` and `displayedScore`.
+    public var reportedScore: Double?
+    public var displayedScore: Double?
+    public var open: SeverityCounts
+    public var assessed: Int
+    public var applicable: Int
+}
+
+extension TargetResult {
+    public var outcome: TargetOutcome {
+        TargetOutcome(targetID: target.id, verdict: verdict, reportedScore: reportedScore, displayedScore: displayedScore,
+                      open: open, assessed: assessed, applicable: applicable)
+    }
+}
+
 /// A requirement as prepared once per checklist: its place in the checklist and the
 /// conditions it applies under. Shared, never copied, by every evaluation.
 final class PreparedRequirement: Sendable {

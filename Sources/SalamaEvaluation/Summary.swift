@@ -42,10 +42,16 @@ public struct Summary: Sendable {
         public var compliance: Double? { pairs > 0 ? Double(compliant) / Double(pairs) : nil }
     }
 
-    /// One cooperative, as its latest assessment leaves it, for its required target.
-    public struct CooperativeLine: Sendable {
-        public var assessed: AssessedCooperative
-        public var required: TargetResult
+    /// One cooperative, as its latest assessment leaves it, for its required target. A class:
+    /// a summary of 100,000 cooperatives moves, merges and sorts references, not the lines.
+    public final class CooperativeLine: Sendable {
+        public let assessed: AssessedCooperative
+        public let required: TargetOutcome
+
+        public init(assessed: AssessedCooperative, required: TargetOutcome) {
+            self.assessed = assessed
+            self.required = required
+        }
     }
 
     public var checklist: Checklist
@@ -85,25 +91,52 @@ public struct AssessedCooperative: Sendable {
     }
 }
 
-/// What a summary keeps of the verdicts on one cooperative until every file is read: a byte per
-/// requirement and per target, and its required target's result, so that a summary of a hundred
-/// thousand cooperatives stays small.
+/// What a summary keeps of the verdicts on one cooperative until every file is read: four bits
+/// per requirement and per target, so that a summary of a hundred thousand cooperatives stays
+/// small.
 public struct CompactVerdicts: Sendable {
-    /// For each requirement (document order), its effective status; nil when it does not apply.
-    public let statuses: [EffectiveStatus?]
-    /// Targets in level order.
-    public let targetVerdicts: [Verdict]
+    /// Each requirement's effective status (document order; 0 when it does not apply, else 1 +
+    /// its position in `EffectiveStatus.allCases`), then each target's verdict (level order;
+    /// its position in `Verdict.allCases`): two to a byte.
+    private let packed: [UInt8]
+    public let requirementCount: Int
+    public let targetCount: Int
     public let requiredIndex: Int
-    public let required: TargetResult
     /// For each requirement, the index of its top-level section (shared, never copied).
     let topSections: [Int]
 
+    private static let statuses = EffectiveStatus.allCases
+    private static let verdicts = Verdict.allCases
+
     public init(_ verdicts: Verdicts) {
-        statuses = zip(verdicts.applicable, verdicts.statuses).map { applies, status in applies ? status : nil }
-        targetVerdicts = verdicts.targets.map(\.verdict)
+        requirementCount = verdicts.statuses.count
+        targetCount = verdicts.targets.count
         requiredIndex = verdicts.targets.firstIndex(where: \.required) ?? 0
-        required = verdicts.targets[requiredIndex]
         topSections = verdicts.topSections
+        var codes: [UInt8] = []
+        codes.reserveCapacity(requirementCount + targetCount)
+        for (applies, status) in zip(verdicts.applicable, verdicts.statuses) {
+            codes.append(applies ? UInt8(Self.statuses.firstIndex(of: status)! + 1) : 0)
+        }
+        for target in verdicts.targets { codes.append(UInt8(Self.verdicts.firstIndex(of: target.verdict)!)) }
+        packed = stride(from: 0, to: codes.count, by: 2).map { index in
+            codes[index] | (index + 1 < codes.count ? codes[index + 1] << 4 : 0)
+        }
+    }
+
+    private func code(at position: Int) -> Int {
+        Int(packed[position / 2] >> (position % 2 == 0 ? 0 : 4) & 0x0F)
+    }
+
+    /// The effective status of the requirement at `position`; nil when it does not apply.
+    public func status(at position: Int) -> EffectiveStatus? {
+        let code = code(at: position)
+        return code == 0 ? nil : Self.statuses[code - 1]
+    }
+
+    /// The verdict on the target at `index` (level order).
+    public func verdict(ofTarget index: Int) -> Verdict {
+        Self.verdicts[code(at: requirementCount + index)]
     }
 }
 
@@ -147,22 +180,23 @@ public struct SummaryAccumulator: Sendable {
 
     /// Counts one cooperative by the verdicts on its latest assessment.
     public mutating func add(_ verdicts: Verdicts, of cooperative: AssessedCooperative) {
-        add(CompactVerdicts(verdicts), of: cooperative)
+        let compact = CompactVerdicts(verdicts)
+        add(compact, line: Summary.CooperativeLine(assessed: cooperative, required: verdicts.targets[compact.requiredIndex].outcome))
     }
 
     /// Counts one cooperative by the verdicts on its latest assessment, as a summary keeps them.
-    public mutating func add(_ verdicts: CompactVerdicts, of cooperative: AssessedCooperative) {
+    public mutating func add(_ verdicts: CompactVerdicts, line: Summary.CooperativeLine) {
         let requiredIndex = verdicts.requiredIndex
-        for index in verdicts.targetVerdicts.indices {
-            switch verdicts.targetVerdicts[index] {
+        for index in 0..<verdicts.targetCount {
+            switch verdicts.verdict(ofTarget: index) {
             case .ready: ready[index] += 1
             case .notReady: notReady[index] += 1
             case .incomplete: incomplete[index] += 1
             }
         }
         requiredOf[requiredIndex] += 1
-        for position in verdicts.statuses.indices {
-            guard let status = verdicts.statuses[position], status != .exempted else { continue }
+        for position in 0..<verdicts.requirementCount {
+            guard let status = verdicts.status(at: position), status != .exempted else { continue }
             applicable[position] += 1
             guard status.isAssessed else { continue }
             let section = verdicts.topSections[position]
@@ -175,7 +209,12 @@ public struct SummaryAccumulator: Sendable {
                 if inScope[requiredIndex][position] { blockingRequired[position] += 1 }
             }
         }
-        cooperatives.append(Summary.CooperativeLine(assessed: cooperative, required: verdicts.required))
+        cooperatives.append(line)
+    }
+
+    /// Makes room for the lines of `count` cooperatives at once.
+    public mutating func reserveCooperatives(_ count: Int) {
+        cooperatives.reserveCapacity(count)
     }
 
     /// Records the number of valid assessment files read, superseded ones included.
@@ -201,8 +240,23 @@ public struct SummaryAccumulator: Sendable {
             sections: checklist.sections.indices.map {
                 Summary.SectionShare(section: checklist.sections[$0], pairs: sectionPairs[$0], compliant: sectionCompliant[$0])
             },
-            // Byte order of the ids, compared as byte arrays made once.
-            cooperatives: cooperatives.map { (Array($0.assessed.cooperative.id.utf8), $0) }
-                .sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1))
+            cooperatives: cooperatives.isSorted(by: Self.byID) ? cooperatives : cooperatives.sorted(by: Self.byID))
+    }
+
+    /// Sorts the cooperatives' lines where they are, so that `summary` need not copy them: a
+    /// summary of 100,000 cooperatives holds its lines once.
+    public mutating func sortCooperatives() {
+        cooperatives.sort(by: Self.byID)
+    }
+
+    /// Byte order of the cooperatives' ids.
+    private static func byID(_ first: Summary.CooperativeLine, _ second: Summary.CooperativeLine) -> Bool {
+        first.assessed.cooperative.id.utf8.lexicographicallyPrecedes(second.assessed.cooperative.id.utf8)
+    }
+}
+
+extension Array {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        indices.dropFirst().allSatisfy { !areInIncreasingOrder(self[$0], self[$0 - 1]) }
     }
 }

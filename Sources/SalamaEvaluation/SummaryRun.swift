@@ -27,7 +27,13 @@ public struct InvalidFile: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     /// The first error, as printed: `FILE:LINE:COLUMN: error: …`.
-    public var error: String { (diagnostics.first(where: \.isError) ?? diagnostics.first)?.description ?? "\(file): error: invalid" }
+    public var error: String { error(in: .en) }
+
+    /// The first error, its message in `language`.
+    public func error(in language: Language) -> String {
+        let first = diagnostics.first(where: \.isError) ?? diagnostics.first ?? .error(at: .file(file), ModelMessage.invalidAssessment)
+        return first.description(in: language)
+    }
 }
 
 /// The files a summary reads, and the entries of its folders it cannot read.
@@ -102,7 +108,7 @@ public struct SummaryRun: Sendable {
     private static func collect(in folder: String, into found: inout [(path: String, identity: FileIdentity)], skipped: inout [InvalidFile]) {
         let shown = folder.isEmpty ? "/" : folder
         guard let directory = FileSystemName.withSystemPath(shown, { opendir($0) }) else {
-            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), "cannot open the folder: \(FileReader.reason(errno).message); its files were not read")]))
+            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), EvaluationMessage.cannotOpenFolder(reason: FileReader.reason(errno)))]))
             return
         }
         defer { closedir(directory) }
@@ -127,7 +133,7 @@ public struct SummaryRun: Sendable {
             guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
             var status = stat()
             guard FileSystemName.withSystemPath(full, { stat($0, &status) }) == 0 else {
-                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "cannot read file: \(FileReader.reason(errno).message)")]))
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), XMLMessage.cannotReadFile(reason: FileReader.reason(errno)))]))
                 continue
             }
             switch status.st_mode & S_IFMT {
@@ -136,18 +142,18 @@ public struct SummaryRun: Sendable {
             case S_IFDIR:
                 continue // A link to a folder is not followed, nor taken for a file.
             default:
-                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "not a regular file (\(kind(of: status.st_mode))): only files are read in a folder")]))
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), EvaluationMessage.notARegularFile(kind: kind(of: status.st_mode)))]))
             }
         }
     }
 
-    private static func kind(of mode: mode_t) -> String {
+    private static func kind(of mode: mode_t) -> EvaluationMessage {
         switch mode & S_IFMT {
-        case S_IFIFO: "a FIFO"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        default: "not a file"
+        case S_IFIFO: .kindFIFO
+        case S_IFCHR: .kindCharacterDevice
+        case S_IFBLK: .kindBlockDevice
+        case S_IFSOCK: .kindSocket
+        default: .kindNotAFile
         }
     }
 
@@ -177,8 +183,14 @@ public struct SummaryRun: Sendable {
             var partial = WorkerResults.Partial()
             while let index = next.take(below: files.count) {
                 switch run.verdicts(files[index]) {
-                case .success(let (assessed, verdicts)):
-                    partial.keepLatest(Latest(assessed: assessed, verdicts: CompactVerdicts(verdicts), files: 1))
+                case .success(let (read, verdicts)):
+                    // Where each product was written is for errors only: not kept for every cooperative.
+                    var assessed = read
+                    assessed.cooperative.productLocations = []
+                    assessed.cooperative.activityLocations = []
+                    let compact = CompactVerdicts(verdicts)
+                    let required = verdicts.targets[compact.requiredIndex].outcome
+                    partial.keepLatest(Latest(line: Summary.CooperativeLine(assessed: assessed, required: required), verdicts: compact, files: 1))
                 case .failure(let error):
                     partial.invalid.append((index, InvalidFile(file: files[index], diagnostics: error.diagnostics)))
                 }
@@ -189,27 +201,30 @@ public struct SummaryRun: Sendable {
         var workerResults = partials.takeAll()
         var merged = workerResults.popLast() ?? WorkerResults.Partial()
         while var partial = workerResults.popLast() {
-            for latest in partial.latest.values { merged.keepLatest(latest) }
-            partial.latest = [:]
+            while let latest = partial.latest.popLast() { merged.keepLatest(latest) }
+            partial.positions = [:]
             merged.superseded += partial.superseded
             merged.invalid += partial.invalid
         }
+        merged.positions = [:]
         // Counted in one thread once every file is read: the counts are sums, and the summary
         // sorts its cooperatives, so nothing depends on the workers' timing.
         var total = SummaryAccumulator(checklist: checklist)
         var groups: [String: (accumulator: SummaryAccumulator, files: Int)] = [:]
         var fileCount = 0
-        for latest in merged.latest.values {
+        total.reserveCooperatives(merged.latest.count)
+        // Taken out one at a time, so that each cooperative's verdicts are released once counted.
+        while let latest = merged.latest.popLast() {
             fileCount += latest.files
-            total.add(latest.verdicts, of: latest.assessed)
+            total.add(latest.verdicts, line: latest.line)
             guard let grouping else { continue }
-            for key in Set(grouping.keys(of: latest.assessed.cooperative)) {
-                groups[key, default: (SummaryAccumulator(checklist: checklist), 0)].accumulator.add(latest.verdicts, of: latest.assessed)
+            for key in Set(grouping.keys(of: latest.line.assessed.cooperative)) {
+                groups[key, default: (SummaryAccumulator(checklist: checklist), 0)].accumulator.add(latest.verdicts, line: latest.line)
                 groups[key]!.files += latest.files
             }
         }
-        merged.latest = [:]
         total.setAssessmentFiles(fileCount)
+        total.sortCooperatives()
         return SummaryReport(
             summary: total.summary,
             invalid: merged.invalid.sorted { $0.0 < $1.0 }.map(\.1),
@@ -218,6 +233,7 @@ public struct SummaryRun: Sendable {
             groups: groups.keys.sorted().map { key in
                 var accumulator = groups[key]!.accumulator
                 accumulator.setAssessmentFiles(groups[key]!.files)
+                accumulator.sortCooperatives()
                 return (key, accumulator.summary)
             })
     }
@@ -235,7 +251,7 @@ public struct SummaryRun: Sendable {
                 firstProblem = firstProblem ?? error
             }
         }
-        throw firstProblem ?? InvalidInputError(.error(at: .file(files.first ?? "."), "no valid assessment names a checklist that could be found"))
+        throw firstProblem ?? InvalidInputError(.error(at: .file(files.first ?? "."), EvaluationMessage.noChecklistForSummary))
     }
 }
 
@@ -255,7 +271,7 @@ private final class NextIndex: @unchecked Sendable {
 
 /// A cooperative's latest assessment so far, and how many valid files of it were read.
 private struct Latest {
-    var assessed: AssessedCooperative
+    var line: Summary.CooperativeLine
     var verdicts: CompactVerdicts
     var files: Int
 }
@@ -263,22 +279,26 @@ private struct Latest {
 /// Each worker's results, written once by that worker.
 private final class WorkerResults: @unchecked Sendable {
     struct Partial {
-        /// By cooperative id: only the latest assessment's verdicts are kept, so memory grows
-        /// with cooperatives, not files.
-        var latest: [String: Latest] = [:]
+        /// One per cooperative: only the latest assessment's verdicts are kept, so memory grows
+        /// with cooperatives, not files. An array, and a dictionary of positions by cooperative
+        /// id: a dictionary of the values themselves would hold twice their size in empty slots.
+        var latest: [Latest] = []
+        var positions: [String: Int] = [:]
         var superseded: [String] = []
         var invalid: [(Int, InvalidFile)] = []
 
         mutating func keepLatest(_ candidate: Latest) {
-            let id = candidate.assessed.cooperative.id
-            guard let kept = latest[id] else {
-                latest[id] = candidate
+            let id = candidate.line.assessed.cooperative.id
+            guard let position = positions[id] else {
+                positions[id] = latest.count
+                latest.append(candidate)
                 return
             }
-            var winner = candidate.assessed.supersedes(kept.assessed) ? candidate : kept
-            superseded.append(winner.assessed.path == candidate.assessed.path ? kept.assessed.path : candidate.assessed.path)
+            let kept = latest[position]
+            var winner = candidate.line.assessed.supersedes(kept.line.assessed) ? candidate : kept
+            superseded.append(winner.line.assessed.path == candidate.line.assessed.path ? kept.line.assessed.path : candidate.line.assessed.path)
             winner.files = kept.files + candidate.files
-            latest[id] = winner
+            latest[position] = winner
         }
     }
 

@@ -34,18 +34,18 @@ public enum AssessmentWarning: Sendable, Hashable {
         switch self {
         case let .unknownRequirement(ref, suggestion, location):
             if let suggestion {
-                .warning(at: location, "answer to unknown requirement '\(ref)': did you mean '\(suggestion)'? ('\(suggestion)' stays unanswered)")
+                .warning(at: location, ModelMessage.answerToUnknownRequirementSuggestion(ref: ref, suggestion: suggestion))
             } else {
-                .warning(at: location, "answer to unknown requirement '\(ref)': the checklist has no such requirement")
+                .warning(at: location, ModelMessage.answerToUnknownRequirement(ref: ref))
             }
         case let .notApplicableAnswer(ref, location):
-            .warning(at: location, "requirement '\(ref)' does not apply to this cooperative's products and activities, yet it is answered: is a product or an activity missing from <cooperative>?")
+            .warning(at: location, ModelMessage.answerNotApplicable(ref: ref))
         case let .unknownEvidence(ref, evidence, location):
-            .warning(at: location, "evidence '\(evidence)' is not an evidence item of requirement '\(ref)'")
+            .warning(at: location, ModelMessage.answerUnknownEvidence(evidence: evidence, ref: ref))
         case let .unknownMeasure(ref, measure, location):
-            .warning(at: location, "measurement '\(measure)' is not a measure of requirement '\(ref)'")
+            .warning(at: location, ModelMessage.answerUnknownMeasure(measure: measure, ref: ref))
         case let .checklistVersionMismatch(assessment, checklist, location):
-            .warning(at: location, "the assessment was made for checklist version '\(assessment)'; evaluating with version '\(checklist)'")
+            .warning(at: location, ModelMessage.checklistVersionDiffers(assessment: assessment, checklist: checklist))
         }
     }
 }
@@ -64,7 +64,7 @@ public enum AssessmentCheck {
                 let location = position < locations.count ? locations[position] : assessment.location
                 let terms = checklist.vocabulary(kind)
                 let problem = UnknownTermError(typed: token, kind: kind, among: terms)
-                errors.append(.error(at: location, "\(problem.description): write one of the checklist's ids, which decide the requirements that apply"))
+                errors.append(.error(at: location, ModelMessage.unknownTermInCooperative(problem: problem.message)))
             }
         }
         return errors
@@ -73,7 +73,7 @@ public enum AssessmentCheck {
     /// An error when the assessment was written for another checklist.
     public static func mismatch(_ assessment: Assessment, _ checklist: Checklist) -> Diagnostic? {
         guard assessment.checklistID != checklist.id else { return nil }
-        return .error(at: assessment.location, "the assessment is for checklist '\(assessment.checklistID)', not '\(checklist.id)' (\(checklist.path))")
+        return .error(at: assessment.location, ModelMessage.assessmentForOtherChecklist(assessment: assessment.checklistID, checklist: checklist.id, path: checklist.path))
     }
 
     /// What an answer to a requirement may name, and whether the requirement applies to the
@@ -130,51 +130,63 @@ public enum AssessmentCheck {
 /// closest id when the edit distance is at most 2, after lower-casing both and dropping the
 /// leading zeros of every number; ties go to document order.
 public struct RequirementSuggester: Sendable {
-    private let ids: [(id: String, key: [Character])]
-    /// Every key with up to two characters deleted, and the positions of the ids it comes from:
-    /// two keys within two edits share such a variant, so a look-up tries a few dozen ids
-    /// instead of all of them (an assessment may hold 300,000 unknown references).
-    private let variants: [String: [Int]]
+    /// Ids and their keys as UTF-8 (ids are ASCII by the schemas' pattern).
+    private let ids: [(id: String, key: [UInt8])]
+    /// The hash of every key with up to two characters deleted, and the positions of the ids it
+    /// comes from: two keys within two edits share such a variant, so a look-up tries a few ids
+    /// instead of all of them (an assessment may hold 50,000 unknown references). Hashes, not
+    /// strings, so that a look-up allocates nothing; a collision only adds a candidate, which
+    /// the edit distance then turns down.
+    private let variants: [UInt64: [Int]]
+    /// A key longer than this is more than two deletions away from every id.
+    private let longestKey: Int
 
     public init(requirementIDs: [String]) {
-        ids = requirementIDs.map { ($0, Array(Self.key($0))) }
-        var variants: [String: [Int]] = [:]
+        ids = requirementIDs.map { ($0, Array(Self.key($0).utf8)) }
+        longestKey = ids.map(\.key.count).max() ?? 0
+        var variants: [UInt64: [Int]] = [:]
         for (position, entry) in ids.enumerated() {
-            for variant in Self.deletions(entry.key) where variants[variant]?.last != position {
-                variants[variant, default: []].append(position)
+            Self.forEachVariant(of: entry.key) { variant in
+                if variants[variant]?.last != position { variants[variant, default: []].append(position) }
             }
         }
         self.variants = variants
     }
 
     public func suggestion(for ref: String) -> String? {
-        let key = Array(Self.key(ref))
-        var candidates = Set<Int>()
-        for variant in Self.deletions(key) {
-            candidates.formUnion(variants[variant] ?? [])
+        let key = Array(Self.key(ref).utf8)
+        guard key.count <= longestKey + 2 else { return nil }
+        var candidates: [Int] = []
+        Self.forEachVariant(of: key) { variant in
+            if let positions = variants[variant] { candidates += positions }
         }
         var best: (position: Int, distance: Int)?
-        for position in candidates.sorted() {
+        for position in Set(candidates).sorted() {
             let distance = EditDistance.between(key, ids[position].key)
             if distance <= 2 && distance < (best?.distance ?? Int.max) { best = (position, distance) }
         }
         return best.map { ids[$0.position].id }
     }
 
-    /// `key` and every string made from it by deleting one or two characters.
-    static func deletions(_ key: [Character]) -> Set<String> {
-        var result: Set<String> = [String(key)]
+    /// Calls `body` with the hash of `key` and of every sequence made from it by deleting one or
+    /// two of its bytes.
+    static func forEachVariant(of key: [UInt8], _ body: (UInt64) -> Void) {
+        body(hash(key, skipping: -1, -1))
         for first in key.indices {
-            var once = key
-            once.remove(at: first)
-            result.insert(String(once))
-            for second in once.indices {
-                var twice = once
-                twice.remove(at: second)
-                result.insert(String(twice))
+            body(hash(key, skipping: first, -1))
+            for second in key.indices where second > first {
+                body(hash(key, skipping: first, second))
             }
         }
-        return result
+    }
+
+    /// FNV-1a of `key` without the bytes at two positions (-1: none).
+    private static func hash(_ key: [UInt8], skipping first: Int, _ second: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in key.indices where index != first && index != second {
+            hash = (hash ^ UInt64(key[index])) &* 0x100_0000_01b3
+        }
+        return hash
     }
 
     /// Lower-cased, with the leading zeros of every number dropped (`IMP-02` → `imp-2`).

@@ -15,6 +15,28 @@ public import Darwin
 /// file keeps its permissions; `permissions` (less the umask) applies to a new one.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+        let failure = bytes.withUnsafeBytes { buffer in failureOfWriting(buffer, to: path, permissions: permissions) }
+        if let failure { throw failure }
+    }
+
+    /// Writes a text's UTF-8 from where the String holds it: a report of 40 MB is not copied.
+    public static func write(_ text: String, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+        var text = text
+        let failure = text.withUTF8 { buffer in failureOfWriting(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions) }
+        if let failure { throw failure }
+    }
+
+    /// `withUnsafeBytes` and `withUTF8` rethrow untyped errors: the error is carried out as a value.
+    private static func failureOfWriting(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t) -> FileWriteError? {
+        do throws(FileWriteError) {
+            try write(bytes, to: path, permissions: permissions)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
         let fail = { (code: Int32) in FileWriteError(path: path, code: code) }
         guard !path.isEmpty else { throw fail(ENOENT) }
 
@@ -66,21 +88,28 @@ public enum AtomicFile {
     /// Writes every byte to an open descriptor, retrying short writes and interruptions; the
     /// errno of a failure, or nil. Standard output and error are written through it too.
     public static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     }
 
-    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws(FileWriteError) {
+    public static func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+        var text = text
+        return text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
+    private static func writeInPlace(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
         let descriptor = FileSystemName.withSystemPath(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }
@@ -129,27 +158,28 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
         self.code = code
     }
 
-    /// The reason in words, without the path.
-    public var reason: String {
+    /// The reason, without the path.
+    public var reason: ModelMessage {
         switch code {
-        case ENOSPC: "no space left on the device (ENOSPC)"
-        case EDQUOT: "disk quota exceeded (EDQUOT)"
-        case EISDIR: "it is a folder, not a file (EISDIR)"
-        case ENOENT: "the folder does not exist (ENOENT)"
-        case ENOTDIR: "a part of the path is not a folder (ENOTDIR)"
-        case EACCES, EPERM: "permission denied (\(code == EACCES ? "EACCES" : "EPERM"))"
-        case EROFS: "the file system is read-only (EROFS)"
-        case ENAMETOOLONG: "the name is too long (ENAMETOOLONG)"
-        case EIO: "input/output error on the device (EIO)"
-        case EFBIG: "the file is too large (EFBIG)"
-        case EPIPE: "the reader has gone away (EPIPE)"
-        case EBADF: "the file is closed (EBADF)"
-        case EXDEV: "the file is on another device (EXDEV)"
-        default: String(cString: strerror(code)) + " (errno \(code))"
+        case ENOSPC: .writeNoSpace
+        case EDQUOT: .writeQuotaExceeded
+        case EISDIR: .writeIsFolder
+        case ENOENT: .writeNoFolder
+        case ENOTDIR: .writePathPartNotFolder
+        case EACCES, EPERM: .writePermissionDenied(code: code == EACCES ? "EACCES" : "EPERM")
+        case EROFS: .writeReadOnly
+        case ENAMETOOLONG: .writeNameTooLong
+        case EIO: .writeDeviceError
+        case EFBIG: .writeFileTooLarge
+        case EPIPE: .writeReaderGone
+        case EBADF: .writeClosed
+        case EXDEV: .writeOtherDevice
+        default: .writeSystem(text: String(cString: strerror(code)), code: Int(code))
         }
     }
 
-    public var description: String {
-        "\(path): cannot write: \(reason)"
-    }
+    /// `PATH: cannot write: REASON`.
+    public var message: ModelMessage { .cannotWrite(path: path, reason: reason) }
+
+    public var description: String { message.message.description }
 }

@@ -59,14 +59,21 @@ public struct UnknownTermError: Error, Sendable, Hashable, CustomStringConvertib
         valid = terms.map(\.id)
     }
 
-    public var description: String {
-        var message = "unknown \(kind.rawValue) '\(typed)'"
-        if let closest {
-            message += closestIsLikely ? ": did you mean '\(closest)'?" : ": the closest declared id is '\(closest)'"
+    /// What is wrong, with the nearest id and the declared ones.
+    public var message: ModelMessage {
+        let unknown: ModelMessage = kind == .product ? .unknownProduct(typed: typed) : .unknownActivity(typed: typed)
+        let declared: ModelMessage = switch (kind, valid.isEmpty) {
+        case (.product, true): .noProductsDeclared
+        case (.product, false): .productsDeclared(ids: valid)
+        case (.activity, true): .noActivitiesDeclared
+        case (.activity, false): .activitiesDeclared(ids: valid)
         }
-        message += valid.isEmpty ? " (the checklist declares no \(kind.attribute))" : " (declared \(kind.attribute): \(valid.joined(separator: ", ")))"
-        return message
+        guard let closest else { return .unknownTermWithoutHint(unknown: unknown, declared: declared) }
+        let hint: ModelMessage = closestIsLikely ? .termDidYouMean(closest: closest) : .termClosestIs(closest: closest)
+        return .unknownTermWithHint(unknown: unknown, hint: hint, declared: declared)
     }
+
+    public var description: String { message.message.description }
 }
 
 extension Checklist {

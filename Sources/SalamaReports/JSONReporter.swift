@@ -44,7 +44,7 @@ public struct JSONReporter: Reporter {
             ("id", .string(result.target.id)),
             ("level", .int(result.target.level)),
             ("required", .bool(result.required)),
-        ] + resultMembers(result) + [
+        ] + resultMembers(result.outcome) + [
             ("blockers", .array(result.blockers.map { .string($0.rawValue) })),
         ])
     }
@@ -52,7 +52,7 @@ public struct JSONReporter: Reporter {
     /// A target's result as both the check and the summary JSON give it, in the contract's key
     /// order: `score`, `verdict` in the check's targets, `verdict`, `score` in the summary's
     /// cooperatives, then `open`, `assessed`, `applicable`.
-    static func resultMembers(_ result: TargetResult, scoreFirst: Bool = true) -> [(String, JSONValue)] {
+    static func resultMembers(_ result: TargetOutcome, scoreFirst: Bool = true) -> [(String, JSONValue)] {
         let score: (String, JSONValue) = ("score", result.reportedScore.map(JSONValue.number) ?? .null)
         let verdict: (String, JSONValue) = ("verdict", .string(result.verdict.rawValue))
         return (scoreFirst ? [score, verdict] : [verdict, score]) + [

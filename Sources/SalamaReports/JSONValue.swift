@@ -9,6 +9,9 @@ public indirect enum JSONValue: Sendable, Hashable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// An array whose elements are made one at a time as it is written: a summary's table of
+    /// 100,000 cooperatives is then held as text only, never also as values.
+    case generated(count: Int, element: @Sendable (Int) -> JSONValue)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
@@ -24,9 +27,11 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
 
-    /// JSON text, indented by two spaces per level (pretty) or on one line.
-    public func serialized(pretty: Bool = true) -> String {
+    /// JSON text, indented by two spaces per level (pretty) or on one line. `capacity`, an
+    /// estimate of its length, spares a long text its copies as it grows.
+    public func serialized(pretty: Bool = true, capacity: Int = 0) -> String {
         var out = ""
+        out.reserveCapacity(capacity)
         write(into: &out, indent: pretty ? 0 : nil)
         return out
     }
@@ -38,15 +43,9 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .number(let value): out += Self.format(value)
         case .string(let value): Self.quote(value, into: &out)
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            out += "["
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
-                Self.newline(&out, indent.map { $0 + 1 })
-                value.write(into: &out, indent: indent.map { $0 + 1 })
-            }
-            Self.newline(&out, indent)
-            out += "]"
+            Self.writeArray(count: values.count, element: { values[$0] }, into: &out, indent: indent)
+        case .generated(let count, let element):
+            Self.writeArray(count: count, element: element, into: &out, indent: indent)
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
@@ -60,6 +59,18 @@ public indirect enum JSONValue: Sendable, Hashable {
             Self.newline(&out, indent)
             out += "}"
         }
+    }
+
+    private static func writeArray(count: Int, element: (Int) -> JSONValue, into out: inout String, indent: Int?) {
+        guard count > 0 else { out += "[]"; return }
+        out += "["
+        for index in 0..<count {
+            if index > 0 { out += "," }
+            newline(&out, indent.map { $0 + 1 })
+            element(index).write(into: &out, indent: indent.map { $0 + 1 })
+        }
+        newline(&out, indent)
+        out += "]"
     }
 
     private static func newline(_ out: inout String, _ indent: Int?) {

@@ -148,7 +148,7 @@ struct SummaryContent: Sendable {
                     id: line.assessed.cooperative.id, name: ReportContent.inline(line.assessed.cooperative.name),
                     province: ReportContent.inline(line.assessed.cooperative.province), file: line.assessed.path,
                     date: line.assessed.date.description, kind: say.kind(line.assessed.kind),
-                    required: targetTitles[required.target.id] ?? required.target.id,
+                    required: targetTitles[required.targetID] ?? required.targetID,
                     verdictKind: required.verdict, verdict: say.verdict(required.verdict), scoreText: say.score(required.displayedScore),
                     openText: say.openCounts(required.open), assessedText: say.fraction(required.assessed, of: required.applicable))
             }
@@ -168,7 +168,7 @@ struct SummaryContent: Sendable {
         checklistSHA256 = checklist.sha256
         headline = say.summaryHeadline(cooperatives: report.summary.cooperativeCount, assessments: report.summary.assessments,
                                        superseded: report.superseded.count, invalid: report.invalid.count)
-        invalid = report.invalid.map { InvalidLine(file: $0.file, error: ReportContent.inline($0.error)) }
+        invalid = report.invalid.map { InvalidLine(file: $0.file, error: ReportContent.inline($0.error(in: language))) }
         superseded = report.superseded
         total = aggregate(report.summary, value: nil)
         groupsTitle = report.grouping.map { $0 == .province ? say(.byProvince) : say(.byProduct) }

@@ -25,7 +25,11 @@ public struct SummaryJSONReporter: SummaryReporter {
                 })),
             ])))
         }
-        return JSONValue.object(members).serialized() + "\n"
+        // About 450 bytes a cooperative in each table (the whole one, and its group's).
+        let lines = report.summary.cooperatives.count * (report.grouping == nil ? 1 : 2)
+        var text = JSONValue.object(members).serialized(capacity: 64 * 1024 + 480 * lines)
+        text += "\n"
+        return text
     }
 
     static func aggregate(_ summary: Summary, top: Int?) -> [(String, JSONValue)] {
@@ -54,7 +58,8 @@ public struct SummaryJSONReporter: SummaryReporter {
                 .object([("id", .string(section.section.id)),
                          ("compliance", section.compliance.map { .number(rounded($0, decimals: 3)) } ?? .null)])
             })),
-            ("cooperatives", .array(summary.cooperatives.map { line in
+            ("cooperatives", .generated(count: summary.cooperatives.count) { index in
+                let line = summary.cooperatives[index]
                 let cooperative = line.assessed.cooperative, required = line.required
                 return .object([
                     ("id", .string(cooperative.id)),
@@ -63,9 +68,9 @@ public struct SummaryJSONReporter: SummaryReporter {
                     ("file", .string(line.assessed.path)),
                     ("date", .string(line.assessed.date.description)),
                     ("kind", .string(line.assessed.kind.rawValue)),
-                    ("required", .string(required.target.id)),
+                    ("required", .string(required.targetID)),
                 ] + JSONReporter.resultMembers(required, scoreFirst: false))
-            })),
+            }),
         ]
     }
 }

@@ -9,30 +9,18 @@ public import SalamaXML
 public enum TranslationCatalogue {
     /// The entries of `language`, by key: labels and sentences.
     public static func entries(_ language: Language) -> [String: MessageCatalogue.Entry] {
-        switch language {
-        case .fr: french
-        case .ar: arabic
-        case .en: english
-        }
+        language.select(fr: french, ar: arabic, en: english)
     }
 
     /// The entries of `language` that are one text, by key: the labels, and the sentences that
     /// count nothing.
     public static func texts(_ language: Language) -> [String: String] {
-        switch language {
-        case .fr: frenchTexts
-        case .ar: arabicTexts
-        case .en: englishTexts
-        }
+        language.select(fr: frenchTexts, ar: arabicTexts, en: englishTexts)
     }
 
     /// The catalogue of `language` as embedded: the text of `Translations/LANG.json`.
     public static func source(_ language: Language) -> String {
-        switch language {
-        case .fr: EmbeddedTranslations.fr
-        case .ar: EmbeddedTranslations.ar
-        case .en: EmbeddedTranslations.en
-        }
+        language.select(fr: EmbeddedTranslations.fr, ar: EmbeddedTranslations.ar, en: EmbeddedTranslations.en)
     }
 
     private static let french = parse(EmbeddedTranslations.fr)

@@ -140,7 +140,7 @@ enum WorkbookCSV {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
-            diagnostics.append(.error(at: .file(path), "the file starts as UTF-16 but is not UTF-16 text: save the spreadsheet as \"CSV UTF-8\""))
+            diagnostics.append(.error(at: .file(path), WorkbookMessage.csvFalseUTF16))
             return nil
         }
         let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
@@ -153,7 +153,7 @@ enum WorkbookCSV {
             lineStart = index + 1
         }
         diagnostics.append(.error(at: SourceLocation(file: path, line: line, column: 1),
-                                  "the file is not UTF-8 text (it was probably saved as Windows-1252, Windows-1256 or Latin-1), so its letters cannot be read safely: save the spreadsheet as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8); Excel: CSV UTF-8)"))
+                                  WorkbookMessage.csvNotUTF8))
         return nil
     }
 
@@ -190,7 +190,7 @@ enum WorkbookCSV {
             }
             if justClosed {
                 return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
-                              "the quote that opens this cell closes at line \(line) before other text ('\(Character(scalar))'): a quote inside a cell is written twice (\"\"); as it is, the rows after it would be read as part of this cell")
+                              WorkbookMessage.csvQuoteClosedEarly(line: line, character: String(Character(scalar))))
             }
             if scalar == "\"" && fieldStart {
                 inQuotes = true
@@ -200,7 +200,7 @@ enum WorkbookCSV {
         }
         if inQuotes {
             return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
-                          "the quote that opens this cell is never closed: every row after it would be read as part of this cell; close it, or write a quote inside a cell twice (\"\")")
+                          WorkbookMessage.csvQuoteNeverClosed)
         }
         return nil
     }

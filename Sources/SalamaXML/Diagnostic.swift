@@ -28,19 +28,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, at: location, content.message)
     }
 
-    // Untranslated messages, until each has its key.
-    public init(_ severity: Severity, at location: SourceLocation, _ text: String) {
-        self.init(severity, at: location, Message("", ["text": .text(text)]))
-    }
-
-    public static func error(at location: SourceLocation, _ text: String) -> Diagnostic {
-        Diagnostic(.error, at: location, text)
-    }
-
-    public static func warning(at location: SourceLocation, _ text: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, text)
-    }
-
     public var isError: Bool { severity == .error }
 
     /// The English text of the message.

@@ -14,6 +14,15 @@ public enum Language: String, Sendable, Hashable, CaseIterable {
 }
 
 extension Language {
+    /// The one of three values that belongs to this language; the others are not evaluated.
+    public func select<Value>(fr: @autoclosure () -> Value, ar: @autoclosure () -> Value, en: @autoclosure () -> Value) -> Value {
+        switch self {
+        case .fr: fr()
+        case .ar: ar()
+        case .en: en()
+        }
+    }
+
     /// The language of messages for a POSIX locale environment: the first of `LC_ALL`,
     /// `LC_MESSAGES` and `LANG` that is set and not empty decides (`ar_MA.UTF-8` → Arabic,
     /// `fr_FR` → French); any other language, `C`, `POSIX` or none → English.

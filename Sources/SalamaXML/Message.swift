@@ -31,7 +31,6 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
     /// escaping, say). In Arabic each value is isolated (U+2068 … U+2069), so that a code
     /// such as 2001/110/CE or a place such as dates.xml:5:3 keeps its own order.
     public func rendered(in language: Language, quoting: (String) -> String = { $0 }) -> String {
-        if key.isEmpty, case .text(let text)? = arguments["text"] { return quoting(text) }
         let template: String
         if let entry = MessageCatalogue.entries(language)[key] {
             template = entry.form(for: arguments["count"], in: language)
@@ -64,6 +63,19 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// The message with each quoted text (in lists and inner messages too) passed through
+    /// `transform`: places in a generated file replaced by the cells they came from, say.
+    public func mappingTexts(_ transform: (String) -> String) -> Message {
+        Message(key, arguments.mapValues { argument in
+            switch argument {
+            case .text(let text): .text(transform(text))
+            case .integer: argument
+            case .list(let items): .list(items.map(transform))
+            case .message(let inner): .message(inner.mappingTexts(transform))
+            }
+        })
     }
 
     /// The names of the `{name}` placeholders of `template`, in order.
@@ -154,20 +166,12 @@ public enum MessageCatalogue {
 
     /// The entries of `language`, by key.
     public static func entries(_ language: Language) -> [String: Entry] {
-        switch language {
-        case .fr: french
-        case .ar: arabic
-        case .en: english
-        }
+        language.select(fr: french, ar: arabic, en: english)
     }
 
     /// The catalogue of `language` as embedded: the text of `Translations/messages/LANG.json`.
     public static func source(_ language: Language) -> String {
-        switch language {
-        case .fr: EmbeddedMessages.fr
-        case .ar: EmbeddedMessages.ar
-        case .en: EmbeddedMessages.en
-        }
+        language.select(fr: EmbeddedMessages.fr, ar: EmbeddedMessages.ar, en: EmbeddedMessages.en)
     }
 
     private static let french = entries(parsing: EmbeddedMessages.fr) ?? [:]

@@ -26,6 +26,7 @@ public enum XMLMessage: MessageCase, Hashable {
     case documentTypeRefused
     case tooManyAttributes(limit: Int)
     case tooManyNamespaceDeclarations(limit: Int)
+    case tooManyElements(limit: Int)
     case externalResourceRefused(resource: String)
     // Schemas.
     case notChecklistFormat(validator: String)
@@ -53,5 +54,6 @@ public enum XMLMessage: MessageCase, Hashable {
     case includeTooDeep(href: String, limit: Int)
     case includeTooMany(href: String, limit: Int)
     case includeTooLarge(href: String, limit: Int)
+    case includeTooManyElements(href: String, limit: Int)
     case includeOutOfMemory(href: String)
 }

@@ -74,7 +74,7 @@ public enum VisibleText {
     static func mustEscape(_ scalar: Unicode.Scalar, _ strictness: Strictness) -> Bool {
         let value = scalar.value
         switch value {
-        case 0x09, 0x0A: return false
+        case 0x20..<0x7F, 0x09, 0x0A: return false // Most of any text: decided before the look-up below.
         case 0x00..<0x20, 0x7F...0x9F: return true
         case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
         case FileSystemName.rawByteScalars: return true

@@ -30,7 +30,7 @@ public enum XInclude {
         var diagnostics: [Diagnostic] = []
         guard let top = document.root else { return }
         let topReal = IncludePolicy.realPath(document.path) ?? document.path
-        var budget = IncludeBudget()
+        var budget = IncludeBudget(elements: document.elementCount)
         var inclusions: [Inclusion] = []
         check(top.node, in: document, displayPath: document.path, stack: [topReal], root: root, budget: &budget,
               inclusions: &inclusions, diagnostics: &diagnostics)
@@ -202,6 +202,12 @@ public enum XInclude {
             budget.exhausted = true
             return nil
         }
+        budget.elements += module.elementCount
+        if budget.elements > MarkupLimits.maximumElements {
+            if !budget.exhausted { _ = refuse(.includeTooManyElements(href: href, limit: MarkupLimits.maximumElements)) }
+            budget.exhausted = true
+            return nil
+        }
         guard let moduleRoot = module.root else { return nil }
         var nested: [Inclusion] = []
         let errorsBefore = diagnostics.count { $0.isError }
@@ -268,6 +274,8 @@ struct Inclusion {
 struct IncludeBudget {
     var inclusions = 0
     var bytes = 0
+    /// Elements of the checklist and the modules included so far.
+    var elements: Int
     /// Set once the budget is spent, so that it is reported once.
     var exhausted = false
 }

@@ -11,13 +11,16 @@ public final class XMLDocument {
     public let path: String
     /// The bytes of the top file exactly as read.
     public let bytes: [UInt8]
+    /// Elements in the top file, as counted before parsing (see `MarkupLimits`).
+    let elementCount: Int
     private var lineIndexes: [String: LineIndex] = [:]
     private let lineIndexLock = NSLock()
 
-    init(pointer: xmlDocPtr, path: String, bytes: [UInt8]) {
+    init(pointer: xmlDocPtr, path: String, bytes: [UInt8], elementCount: Int) {
         self.pointer = pointer
         self.path = path
         self.bytes = bytes
+        self.elementCount = elementCount
     }
 
     deinit {

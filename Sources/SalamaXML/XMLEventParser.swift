@@ -106,7 +106,7 @@ public enum XMLEventParser {
 
     public static func parse(bytes: [UInt8], path: String, handler: any XMLEventHandler) -> Outcome {
         XMLLibrary.initialize()
-        guard !bytes.isEmpty, bytes.count < Int(Int32.max), MarkupLimits.check(bytes, path: path) == nil else { return .failed }
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max), case .success = MarkupLimits.check(bytes, path: path) else { return .failed }
         let session = EventSession(path: path, handler: handler)
         let context: xmlParserCtxtPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {

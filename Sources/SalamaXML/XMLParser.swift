@@ -5,8 +5,10 @@ import Foundation
 /// A document type declaration is refused outright, so no entity (external or expanding)
 /// can ever be declared; every libxml2 error is returned as a located diagnostic.
 public enum XMLParser {
-    /// Files larger than this are refused before parsing (checklists and assessments are small).
-    public static let maximumFileSize = 64 * 1024 * 1024
+    /// Files larger than this are refused before parsing. The bundled checklist and its modules
+    /// take 0.6 MB, an assessment some 25 KB: 8 MiB leaves room for any real one, and keeps a
+    /// file that fills it (one huge note) within 100 MB of memory.
+    public static let maximumFileSize = 8 * 1024 * 1024
 
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
@@ -21,7 +23,11 @@ public enum XMLParser {
     /// Parses `bytes`, naming them `path` in diagnostics.
     public static func parse(bytes: [UInt8], path: String) throws(InvalidInputError) -> XMLDocument {
         XMLLibrary.initialize()
-        if let overLimit = MarkupLimits.check(bytes, path: path) { throw InvalidInputError(overLimit) }
+        let elements: Int
+        switch MarkupLimits.check(bytes, path: path) {
+        case .failure(let overLimit): throw overLimit
+        case .success(let count): elements = count
+        }
         let session = ParserSession(path: path)
         guard let context = xmlNewParserCtxt() else {
             throw InvalidInputError(.error(at: .file(path), XMLMessage.outOfMemory))
@@ -47,7 +53,7 @@ public enum XMLParser {
             }
             throw InvalidInputError(diagnostics.sortedForDisplay())
         }
-        return XMLDocument(pointer: parsed, path: path, bytes: bytes)
+        return XMLDocument(pointer: parsed, path: path, bytes: bytes, elementCount: elements)
     }
 }
 
@@ -153,26 +159,31 @@ public enum FileReader {
 /// a start tag against the tag's earlier ones, and looks a namespace prefix up among every
 /// declaration in scope, one by one: a tag with 200,000 attributes, or 60,000 namespace
 /// declarations in scope over a million elements, keeps it busy for hours. Checklists and
-/// assessments need a few of each.
+/// assessments need a few of each. The number of elements is bounded too: each becomes a node,
+/// a value and often a warning, and 300,000 answers took seconds and 300 MB.
 enum MarkupLimits {
     static let maximumAttributesPerTag = 256
     static let maximumNamespaceDeclarations = 256
+    /// Elements in one file, and in a checklist with all its modules: the bundled checklist has
+    /// about 4,800, an assessment a few hundred.
+    static let maximumElements = 50_000
 
-    /// The first limit `bytes` go over, as an error at its line; nil when within them. Markup
-    /// is read on characters (see `InputEncoding`), so the limits hold in every encoding
-    /// Salama reads; an encoding it does not read, or a NUL character, is the error instead.
-    /// Comments, CDATA sections and processing instructions are skipped.
-    static func check(_ bytes: [UInt8], path: String) -> Diagnostic? {
+    /// The number of elements in `bytes`, or the first limit they go over, as an error at its
+    /// line. Markup is read on characters (see `InputEncoding`), so the limits hold in every
+    /// encoding Salama reads; an encoding it does not read, or a NUL character, is the error
+    /// instead. Comments, CDATA sections and processing instructions are skipped.
+    static func check(_ bytes: [UInt8], path: String) -> Result<Int, InvalidInputError> {
         switch InputEncoding.markupProjection(bytes, path: path) {
-        case .failure(let error): error.diagnostics.first
+        case .failure(let error): .failure(error)
         case .success(let text): text.withUnsafeBufferPointer { scan($0, path: path) }
         }
     }
 
-    private static func scan(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Diagnostic? {
-        guard let base = text.baseAddress else { return nil }
+    private static func scan(_ text: UnsafeBufferPointer<UInt8>, path: String) -> Result<Int, InvalidInputError> {
+        guard let base = text.baseAddress else { return .success(0) }
         let count = text.count
         var namespaces = 0
+        var elements = 0
         var index = 0
         func starts(_ literal: StaticString, at position: Int) -> Bool {
             let length = literal.utf8CodeUnitCount
@@ -212,6 +223,13 @@ enum MarkupLimits {
             }
             // A start or end tag (or a declaration): up to its `>` outside quotes.
             let tagStart = index
+            if index + 1 < count && base[index + 1] != UInt8(ascii: "/") && base[index + 1] != UInt8(ascii: "!") {
+                elements += 1
+                if elements > maximumElements {
+                    return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
+                                                             XMLMessage.tooManyElements(limit: maximumElements))))
+                }
+            }
             var attributes = 0
             index += 1
             while index < count {
@@ -232,14 +250,14 @@ enum MarkupLimits {
             }
             index += 1
             if attributes > maximumAttributesPerTag {
-                return .error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
-                              XMLMessage.tooManyAttributes(limit: maximumAttributesPerTag))
+                return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
+                                                         XMLMessage.tooManyAttributes(limit: maximumAttributesPerTag))))
             }
             if namespaces > maximumNamespaceDeclarations {
-                return .error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
-                              XMLMessage.tooManyNamespaceDeclarations(limit: maximumNamespaceDeclarations))
+                return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
+                                                         XMLMessage.tooManyNamespaceDeclarations(limit: maximumNamespaceDeclarations))))
             }
         }
-        return nil
+        return .success(elements)
     }
 }

@@ -40,7 +40,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List only the N most frequent open findings (default: 15 in text, markdown and html; all in json).", valueName: "n"))
     var top: Int?
 
-    @Option(help: "Language of the report (default: the checklist's).")
+    @Option(help: ArgumentHelp(Salama.languageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -51,6 +51,7 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.chosenLanguage = lang
         let listing = SummaryRun.listing(under: paths)
         try Console.refuseOutput(output, overwriting: listing.files + checklists.inputFiles)
         let report: SummaryReport
@@ -60,6 +61,7 @@ struct SummaryCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        Console.use(report.summary.checklist)
         for invalid in report.invalid { Console.print(invalid.diagnostics.filter(\.isError)) }
         try Console.write(format.reporter.report(report, options: SummaryReportOptions(language: lang, top: top)), to: output)
         if !report.invalid.isEmpty { throw Exit.invalidInput }

@@ -243,5 +243,13 @@ import SalamaTestSupport
         #expect(verdicts.topSections == evaluation.results.map { result in checklist.sections.firstIndex { $0.id == result.topSection }! })
         // The samples reach every status and some targets either way.
         #expect(Set(verdicts.statuses).count >= 3)
+
+        // What a summary keeps of them, four bits each, reads back the same.
+        let compact = CompactVerdicts(verdicts)
+        #expect(compact.requirementCount == verdicts.statuses.count)
+        #expect((0..<compact.requirementCount).map(compact.status(at:))
+                == zip(verdicts.applicable, verdicts.statuses).map { applies, status in applies ? status : nil })
+        #expect((0..<compact.targetCount).map(compact.verdict(ofTarget:)) == verdicts.targets.map(\.verdict))
+        #expect(compact.requiredIndex == verdicts.targets.firstIndex(where: \.required))
     }
 }

@@ -157,8 +157,9 @@ import Testing
                                                 .evidence(answer: 0, 1): SourceLocation(file: "w.csv", line: 17, column: 6)])
         #expect(locations.remap(message: "duplicate (first at w.csv:9:5); see w.csv:3:3 and w.csv:4:1, not w.csv:x") ==
                 "duplicate (first at w.csv:17:6); see w.csv:17:1 and w.csv, not w.csv:x")
-        let diagnostic = locations.remap(Diagnostic.error(at: SourceLocation(file: "w.csv", line: 3, column: 9), "bad"))
-        #expect(diagnostic.description == "w.csv:17:1: error: bad")
+        let diagnostic = locations.remap(Diagnostic.error(at: SourceLocation(file: "w.csv", line: 3, column: 9),
+                                                          ModelMessage.secondAnswer(ref: "WAT-01", first: "w.csv:9:5")))
+        #expect(diagnostic.description == "w.csv:17:1: error: second answer to requirement 'WAT-01' (first at w.csv:17:6): give one answer per requirement")
         #expect(locations.remap(SourceLocation(file: "other.xml", line: 3, column: 2)).description == "other.xml:3:2")
     }
 }

@@ -232,6 +232,15 @@ struct HostileParsingTests {
         #expect(diagnostics.first?.message.hasPrefix("file too large") == true)
     }
 
+    @Test func aDocumentWithTooManyElementsIsRefusedAtTheFirstOneOver() throws {
+        let within = "<r>\n" + String(repeating: "<a/>", count: 49_999) + "\n</r>\n"
+        #expect(try Parser.parse(bytes: Array(within.utf8), path: "within.xml").root?.children.count == 49_999)
+        // Elements in comments and CDATA sections are not elements; end tags are not counted.
+        let over = "<r>\n<!-- <a/><a/> --><![CDATA[<a/>]]>\n" + String(repeating: "<a></a>", count: 49_999) + "\n<b/>\n</r>\n"
+        let errors = parseErrors(bytes: Array(over.utf8), path: "over.xml")
+        #expect(errors.map(\.description) == ["over.xml:4:1: error: more than 50000 elements: a checklist needs a few thousand, an assessment a few hundred"])
+    }
+
     @Test func aUTF8ByteOrderMarkIsAccepted() throws {
         let path = Self.hostile("bom.xml")
         let bytes = try #require(FileManager.default.contents(atPath: path))

@@ -200,6 +200,25 @@ struct XIncludeTests {
         #expect(diagnostics.first?.message.contains(message) == true, "\(diagnostics)")
     }
 
+    @Test func modulesThatAddUpToTooManyElementsAreRefused() throws {
+        // Each module is within the limit of one file; together they are not.
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let requirements = String(repeating: "<requirement/>", count: 20_000)
+        for name in ["a", "b", "c"] { folder.write("modules/\(name).xml", module(name, requirements)) }
+        let top = folder.write("checklist.xml", """
+            <checklist xmlns="urn:salama:checklist:1" xmlns:xi="http://www.w3.org/2001/XInclude" id="t" version="1" xml:lang="fr">
+              <title>T</title>
+              <xi:include href="modules/a.xml"/>
+              <xi:include href="modules/b.xml"/>
+              <xi:include href="modules/c.xml"/>
+            </checklist>
+            """)
+        let diagnostics = includeErrors(top)
+        #expect(diagnostics.map(\.description) == [
+            "\(top):5:3: error: xi:include of 'modules/c.xml': the checklist and its modules hold more than 50000 elements (counting each module as often as it is included): a checklist needs a few thousand"])
+    }
+
     @Test func aModuleNameMayBePercentEncoded() throws {
         // href is a URI reference: a space in a module's name is written %20.
         let folder = TemporaryFolder()
