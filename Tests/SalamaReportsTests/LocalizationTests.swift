@@ -50,6 +50,9 @@ import SalamaXML
         let labels = Set(Label.allCases.map(\.rawValue))
         let sentences = Set(Self.sentences.map(\.message.key))
         #expect(sentences.count == Self.sentences.count, "one example of each sentence")
+        let source = try String(contentsOfFile: Fixtures.repositoryPath("Sources/SalamaReports/Sentences.swift"), encoding: .utf8)
+        let declared = source.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("case ") || $0.contains("indirect case ") }
+        #expect(declared.count == Self.sentences.count, "every case of Sentence has its example here")
         #expect(labels.isDisjoint(with: sentences))
         #expect(labels.union(sentences).subtracting(entries.keys).sorted() == [], "keys missing from \(language.rawValue).json")
         #expect(Set(entries.keys).subtracting(labels.union(sentences)).sorted() == [], "keys of \(language.rawValue).json the code does not know")
