@@ -55,11 +55,11 @@ public struct Comparison: Sendable {
     public init(old: Evaluation, new: Evaluation) throws(InvalidInputError) {
         guard old.assessment.cooperative.id == new.assessment.cooperative.id else {
             throw InvalidInputError(.error(at: new.assessment.location,
-                "the two assessments concern different cooperatives ('\(old.assessment.cooperative.id)' and '\(new.assessment.cooperative.id)')"))
+                EvaluationMessage.differentCooperatives(old: old.assessment.cooperative.id, new: new.assessment.cooperative.id)))
         }
         guard old.checklist.id == new.checklist.id else {
             throw InvalidInputError(.error(at: new.assessment.location,
-                "the two assessments use different checklists ('\(old.checklist.id)' and '\(new.checklist.id)')"))
+                EvaluationMessage.differentChecklists(old: old.checklist.id, new: new.checklist.id)))
         }
         self.old = old
         self.new = new

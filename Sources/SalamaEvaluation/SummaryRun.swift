@@ -27,7 +27,13 @@ public struct InvalidFile: Sendable, Hashable {
     public var diagnostics: [Diagnostic]
 
     /// The first error, as printed: `FILE:LINE:COLUMN: error: …`.
-    public var error: String { (diagnostics.first(where: \.isError) ?? diagnostics.first)?.description ?? "\(file): error: invalid" }
+    public var error: String { error(in: .en) }
+
+    /// The first error, its message in `language`.
+    public func error(in language: Language) -> String {
+        let first = diagnostics.first(where: \.isError) ?? diagnostics.first ?? .error(at: .file(file), ModelMessage.invalidAssessment)
+        return first.description(in: language)
+    }
 }
 
 /// The files a summary reads, and the entries of its folders it cannot read.
@@ -102,7 +108,7 @@ public struct SummaryRun: Sendable {
     private static func collect(in folder: String, into found: inout [(path: String, identity: FileIdentity)], skipped: inout [InvalidFile]) {
         let shown = folder.isEmpty ? "/" : folder
         guard let directory = FileSystemName.withSystemPath(shown, { opendir($0) }) else {
-            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), "cannot open the folder: \(FileReader.reason(errno)); its files were not read")]))
+            skipped.append(InvalidFile(file: shown, diagnostics: [.error(at: .file(shown), EvaluationMessage.cannotOpenFolder(reason: FileReader.reason(errno)))]))
             return
         }
         defer { closedir(directory) }
@@ -127,7 +133,7 @@ public struct SummaryRun: Sendable {
             guard lower.hasSuffix(".xml") || lower.hasSuffix(".csv") else { continue }
             var status = stat()
             guard FileSystemName.withSystemPath(full, { stat($0, &status) }) == 0 else {
-                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "cannot read file: \(FileReader.reason(errno))")]))
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), XMLMessage.cannotReadFile(reason: FileReader.reason(errno)))]))
                 continue
             }
             switch status.st_mode & S_IFMT {
@@ -136,18 +142,18 @@ public struct SummaryRun: Sendable {
             case S_IFDIR:
                 continue // A link to a folder is not followed, nor taken for a file.
             default:
-                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), "not a regular file (\(kind(of: status.st_mode))): only files are read in a folder")]))
+                skipped.append(InvalidFile(file: full, diagnostics: [.error(at: .file(full), EvaluationMessage.notARegularFile(kind: kind(of: status.st_mode)))]))
             }
         }
     }
 
-    private static func kind(of mode: mode_t) -> String {
+    private static func kind(of mode: mode_t) -> EvaluationMessage {
         switch mode & S_IFMT {
-        case S_IFIFO: "a FIFO"
-        case S_IFCHR: "a character device"
-        case S_IFBLK: "a block device"
-        case S_IFSOCK: "a socket"
-        default: "not a file"
+        case S_IFIFO: .kindFIFO
+        case S_IFCHR: .kindCharacterDevice
+        case S_IFBLK: .kindBlockDevice
+        case S_IFSOCK: .kindSocket
+        default: .kindNotAFile
         }
     }
 
@@ -245,7 +251,7 @@ public struct SummaryRun: Sendable {
                 firstProblem = firstProblem ?? error
             }
         }
-        throw firstProblem ?? InvalidInputError(.error(at: .file(files.first ?? "."), "no valid assessment names a checklist that could be found"))
+        throw firstProblem ?? InvalidInputError(.error(at: .file(files.first ?? "."), EvaluationMessage.noChecklistForSummary))
     }
 }
 

@@ -34,18 +34,18 @@ public enum AssessmentWarning: Sendable, Hashable {
         switch self {
         case let .unknownRequirement(ref, suggestion, location):
             if let suggestion {
-                .warning(at: location, "answer to unknown requirement '\(ref)': did you mean '\(suggestion)'? ('\(suggestion)' stays unanswered)")
+                .warning(at: location, ModelMessage.answerToUnknownRequirementSuggestion(ref: ref, suggestion: suggestion))
             } else {
-                .warning(at: location, "answer to unknown requirement '\(ref)': the checklist has no such requirement")
+                .warning(at: location, ModelMessage.answerToUnknownRequirement(ref: ref))
             }
         case let .notApplicableAnswer(ref, location):
-            .warning(at: location, "requirement '\(ref)' does not apply to this cooperative's products and activities, yet it is answered: is a product or an activity missing from <cooperative>?")
+            .warning(at: location, ModelMessage.answerNotApplicable(ref: ref))
         case let .unknownEvidence(ref, evidence, location):
-            .warning(at: location, "evidence '\(evidence)' is not an evidence item of requirement '\(ref)'")
+            .warning(at: location, ModelMessage.answerUnknownEvidence(evidence: evidence, ref: ref))
         case let .unknownMeasure(ref, measure, location):
-            .warning(at: location, "measurement '\(measure)' is not a measure of requirement '\(ref)'")
+            .warning(at: location, ModelMessage.answerUnknownMeasure(measure: measure, ref: ref))
         case let .checklistVersionMismatch(assessment, checklist, location):
-            .warning(at: location, "the assessment was made for checklist version '\(assessment)'; evaluating with version '\(checklist)'")
+            .warning(at: location, ModelMessage.checklistVersionDiffers(assessment: assessment, checklist: checklist))
         }
     }
 }
@@ -64,7 +64,7 @@ public enum AssessmentCheck {
                 let location = position < locations.count ? locations[position] : assessment.location
                 let terms = checklist.vocabulary(kind)
                 let problem = UnknownTermError(typed: token, kind: kind, among: terms)
-                errors.append(.error(at: location, "\(problem.description): write one of the checklist's ids, which decide the requirements that apply"))
+                errors.append(.error(at: location, ModelMessage.unknownTermInCooperative(problem: problem.message)))
             }
         }
         return errors
@@ -73,7 +73,7 @@ public enum AssessmentCheck {
     /// An error when the assessment was written for another checklist.
     public static func mismatch(_ assessment: Assessment, _ checklist: Checklist) -> Diagnostic? {
         guard assessment.checklistID != checklist.id else { return nil }
-        return .error(at: assessment.location, "the assessment is for checklist '\(assessment.checklistID)', not '\(checklist.id)' (\(checklist.path))")
+        return .error(at: assessment.location, ModelMessage.assessmentForOtherChecklist(assessment: assessment.checklistID, checklist: checklist.id, path: checklist.path))
     }
 
     /// What an answer to a requirement may name, and whether the requirement applies to the

@@ -31,14 +31,14 @@ public enum AssessmentLoader {
     public static func load(document: XMLDocument) throws(InvalidInputError) -> Loaded<Assessment> {
         guard let root = document.root, root.name == "assessment", root.namespaceURI == namespace else {
             throw InvalidInputError(.error(at: document.root?.location ?? .file(document.path),
-                                           "not an assessment: the root element must be <assessment xmlns=\"\(namespace)\">"))
+                                           ModelMessage.notAnAssessment(namespace: namespace)))
         }
         let schemaDiagnostics = Schemas.assessment.validate(document)
         var context = LoadContext(documentLanguage: root.language ?? "fr")
         let assessment = build(root, path: document.path, context: &context)
         let diagnostics = (schemaDiagnostics + context.diagnostics).sortedForDisplay()
         guard let assessment, !diagnostics.containsErrors else {
-            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: root.location, "invalid assessment")] : diagnostics)
+            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: root.location, ModelMessage.invalidAssessment)] : diagnostics)
         }
         return Loaded(value: assessment, warnings: diagnostics)
     }
@@ -63,7 +63,7 @@ public enum AssessmentLoader {
             case "answer":
                 guard let answer = buildAnswer(child, context: &context) else { continue }
                 if let first = answered[answer.ref] {
-                    context.error(child, "second answer to requirement '\(answer.ref)' (first at \(first)): give one answer per requirement")
+                    context.error(child, .secondAnswer(ref: answer.ref, first: first.description))
                     continue
                 }
                 answered[answer.ref] = answer.location
@@ -95,7 +95,7 @@ public enum AssessmentLoader {
             case "region": cooperative.region = text
             case "province": cooperative.province = text
             case "commune": cooperative.commune = text
-            case "members": cooperative.members = context.integer(text, at: child, what: "<members>")
+            case "members": cooperative.members = context.integer(text, at: child, what: .subjectMembers)
             case "product":
                 cooperative.products.append(text)
                 cooperative.productLocations.append(child.location)
@@ -117,7 +117,7 @@ public enum AssessmentLoader {
             place: element.attribute("place"))
         // Times that are no times are the schema's to report, not compared.
         if let start = visit.start, let end = visit.end, Lexical.isTime(start), Lexical.isTime(end), end < start {
-            context.error(element, "the visit ends at \(end), before it starts at \(start)")
+            context.error(element, .visitEndsBeforeStart(end: "\(end)", start: "\(start)"))
         }
         for child in element.children {
             switch child.name {
@@ -140,8 +140,8 @@ public enum AssessmentLoader {
             deadline: context.day(element, "deadline"),
             evidence: [], measurements: [], notes: [],
             location: element.location)
-        var evidenceIDs = UniqueIDs("evidence record for '\(ref)'")
-        var measureIDs = UniqueIDs("measurement for '\(ref)'")
+        var evidenceIDs = UniqueIDs(.idEvidenceRecordFor(ref: ref))
+        var measureIDs = UniqueIDs(.idMeasurementFor(ref: ref))
         for child in element.children {
             switch child.name {
             case "evidence":

@@ -160,27 +160,28 @@ public struct FileWriteError: Error, Sendable, Equatable, CustomStringConvertibl
         self.code = code
     }
 
-    /// The reason in words, without the path.
-    public var reason: String {
+    /// The reason, without the path.
+    public var reason: ModelMessage {
         switch code {
-        case ENOSPC: "no space left on the device (ENOSPC)"
-        case EDQUOT: "disk quota exceeded (EDQUOT)"
-        case EISDIR: "it is a folder, not a file (EISDIR)"
-        case ENOENT: "the folder does not exist (ENOENT)"
-        case ENOTDIR: "a part of the path is not a folder (ENOTDIR)"
-        case EACCES, EPERM: "permission denied (\(code == EACCES ? "EACCES" : "EPERM"))"
-        case EROFS: "the file system is read-only (EROFS)"
-        case ENAMETOOLONG: "the name is too long (ENAMETOOLONG)"
-        case EIO: "input/output error on the device (EIO)"
-        case EFBIG: "the file is too large (EFBIG)"
-        case EPIPE: "the reader has gone away (EPIPE)"
-        case EBADF: "the file is closed (EBADF)"
-        case EXDEV: "the file is on another device (EXDEV)"
-        default: String(cString: strerror(code)) + " (errno \(code))"
+        case ENOSPC: .writeNoSpace
+        case EDQUOT: .writeQuotaExceeded
+        case EISDIR: .writeIsFolder
+        case ENOENT: .writeNoFolder
+        case ENOTDIR: .writePathPartNotFolder
+        case EACCES, EPERM: .writePermissionDenied(code: code == EACCES ? "EACCES" : "EPERM")
+        case EROFS: .writeReadOnly
+        case ENAMETOOLONG: .writeNameTooLong
+        case EIO: .writeDeviceError
+        case EFBIG: .writeFileTooLarge
+        case EPIPE: .writeReaderGone
+        case EBADF: .writeClosed
+        case EXDEV: .writeOtherDevice
+        default: .writeSystem(text: String(cString: strerror(code)), code: Int(code))
         }
     }
 
-    public var description: String {
-        "\(path): cannot write: \(reason)"
-    }
+    /// `PATH: cannot write: REASON`.
+    public var message: ModelMessage { .cannotWrite(path: path, reason: reason) }
+
+    public var description: String { message.message.description }
 }

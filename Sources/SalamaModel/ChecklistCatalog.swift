@@ -13,7 +13,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
 
     public let source: Source
     /// Said after "checklist folder not found": how to name another folder.
-    public let missingFolderHint: String?
+    public let missingFolderHint: Message?
     private let lock = NSLock()
     private var loaded: [String: Result<Loaded<Checklist>, InvalidInputError>] = [:]
     private var pathsByID: [String: String]?
@@ -22,7 +22,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
 
     /// - Parameter missingFolderHint: a sentence added to the error when the folder does not
     ///   exist, telling how to name another one.
-    public init(_ source: Source, missingFolderHint: String? = nil) {
+    public init(_ source: Source, missingFolderHint: Message? = nil) {
         self.source = source
         self.missingFolderHint = missingFolderHint
     }
@@ -42,7 +42,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
             path = file
         case .directory(let folder):
             guard let found = try self.path(for: id, in: folder) else {
-                throw InvalidInputError(.error(at: .file(folder), "no checklist with id '\(id)' in this folder"))
+                throw InvalidInputError(.error(at: .file(folder), ModelMessage.noChecklistWithID(id: id)))
             }
             path = found
         }
@@ -91,7 +91,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
         if pathsByID == nil {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw InvalidInputError(.error(at: .file(folder), "checklist folder not found" + (missingFolderHint.map { ": " + $0 } ?? "")))
+                throw InvalidInputError(.error(at: .file(folder), missingFolderHint.map { ModelMessage.checklistFolderNotFoundHint(hint: $0) } ?? .checklistFolderNotFound))
             }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
             var index: [String: String] = [:]
@@ -110,8 +110,7 @@ public final class ChecklistCatalog: @unchecked Sendable {
         }
         if let paths = duplicatePaths[id] {
             // Picking one by file name would evaluate against a checklist nobody chose.
-            let names = paths.map { "'\($0)'" }.joined(separator: ", ")
-            throw InvalidInputError(.error(at: .file(folder), "\(paths.count) checklists have the id '\(id)': \(names); keep one, or give the one to use with --checklist"))
+            throw InvalidInputError(.error(at: .file(folder), ModelMessage.sameChecklistID(count: paths.count, id: id, paths: paths.map { "'\($0)'" })))
         }
         return pathsByID?[id]
     }

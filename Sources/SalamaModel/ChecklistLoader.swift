@@ -19,7 +19,7 @@ public enum ChecklistLoader {
     public static func load(document: XMLDocument) throws(InvalidInputError) -> Loaded<Checklist> {
         guard let root = document.root, root.name == "checklist", root.namespaceURI == namespace else {
             throw InvalidInputError(.error(at: document.root?.location ?? .file(document.path),
-                                           "not a checklist: the root element must be <checklist xmlns=\"\(namespace)\">"))
+                                           ModelMessage.notAChecklist(namespace: namespace)))
         }
         let folder = (document.path as NSString).deletingLastPathComponent
         try XInclude.resolve(in: document, confinedTo: folder.isEmpty ? "." : folder)
@@ -41,7 +41,7 @@ private struct ChecklistBuilder {
     let path: String
     let sha256: String
     var context: LoadContext
-    var sectionAndRequirementIDs = UniqueIDs("section or requirement id")
+    var sectionAndRequirementIDs = UniqueIDs(.idSectionOrRequirement)
     var targetIDs: Set<String> = []
     var sourceIDs: Set<String> = []
     var products: [VocabularyTerm] = []
@@ -56,7 +56,7 @@ private struct ChecklistBuilder {
 
     mutating func build() -> Checklist {
         if root.language == nil {
-            context.error(root, "the checklist needs an xml:lang: the language of every text that names none")
+            context.error(root, .checklistWithoutLanguage)
         }
         let children = root.children
         func named(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
@@ -73,8 +73,8 @@ private struct ChecklistBuilder {
             id: root.attribute("id") ?? "",
             version: root.attribute("version") ?? "",
             language: context.documentLanguage,
-            title: context.localized(named("title"), what: "the checklist"),
-            description: context.localized(named("description"), what: "the checklist"),
+            title: context.localized(named("title"), what: .subjectChecklist),
+            description: context.localized(named("description"), what: .subjectChecklist),
             sources: sources,
             products: products,
             activities: activities,
@@ -96,7 +96,7 @@ private struct ChecklistBuilder {
             let text = Syntax.collapsingWhitespace(element.text)
             if let index = indexByID[id] {
                 if !languagesByID[id, default: []].insert(language).inserted {
-                    context.error(element, "duplicate source '\(id)' in language '\(language)' (first at \(sources[index].location))")
+                    context.error(element, .duplicateSource(id: id, language: language, first: sources[index].location.description))
                 } else {
                     sources[index].title.entries.append(.init(language: language, text: text))
                 }
@@ -113,14 +113,14 @@ private struct ChecklistBuilder {
     /// The products or activities a checklist declares: ids unique within their kind, titles
     /// per language, aliases as written.
     private mutating func buildVocabulary(_ elements: [XMLElement], kind: VocabularyKind) -> [VocabularyTerm] {
-        var ids = UniqueIDs("\(kind.rawValue) id")
+        var ids = UniqueIDs(kind == .product ? .idProduct : .idActivity)
         var terms: [VocabularyTerm] = []
         for element in elements {
             guard let id = element.attribute("id"), ids.register(id, at: element, in: &context) else { continue }
             let children = element.children
             terms.append(VocabularyTerm(
                 id: id,
-                title: context.localized(children.filter { $0.name == "title" }, what: "\(kind.rawValue) '\(id)'"),
+                title: context.localized(children.filter { $0.name == "title" }, what: kind == .product ? .subjectProduct(id: id) : .subjectActivity(id: id)),
                 aliases: children.filter { $0.name == "alias" }.map { Syntax.collapsingWhitespace($0.text) },
                 location: element.location))
         }
@@ -137,21 +137,22 @@ private struct ChecklistBuilder {
             // A token of the wrong shape is the schema's to report.
             for token in tokens ?? [] where Lexical.isToken(token) && !terms.contains(where: { $0.id == token }) {
                 let problem = UnknownTermError(typed: token, kind: kind, among: terms)
-                context.error(element, "<\(element.name)> \(kind.attribute): \(problem): declare it with <\(kind.rawValue) id=\"\(token)\"> or correct it")
+                context.error(element, .undeclaredTermInCondition(element: element.name, attribute: kind.attribute, problem: problem.message,
+                                                                  kind: kind.rawValue, token: token))
             }
         }
         return condition
     }
 
     private mutating func buildTargets(_ elements: [XMLElement]) -> [Target] {
-        var ids = UniqueIDs("target id")
+        var ids = UniqueIDs(.idTarget)
         var levels: [Int: String] = [:]
         var targets: [Target] = []
         for element in elements {
             guard let id = element.attribute("id"), ids.register(id, at: element, in: &context) else { continue }
             let level = context.integer(element, "level") ?? 0
             if level > 0, let other = levels[level] {
-                context.error(element, "target '\(id)' has level \(level), already the level of target '\(other)': levels are unique")
+                context.error(element, .targetLevelTaken(id: id, level: level, other: other))
             }
             levels[level] = levels[level] ?? id
             let children = element.children
@@ -162,15 +163,15 @@ private struct ChecklistBuilder {
                 minScore: context.decimal(element, "min-score") ?? 0,
                 maxMajor: context.integer(element, "max-major"),
                 includes: element.attribute("includes"),
-                title: context.localized(children.filter { $0.name == "title" }, what: "target '\(id)'"),
-                description: context.localized(children.filter { $0.name == "description" }, what: "target '\(id)'"),
+                title: context.localized(children.filter { $0.name == "title" }, what: .subjectTarget(id: id)),
+                description: context.localized(children.filter { $0.name == "description" }, what: .subjectTarget(id: id)),
                 requiredFor: requiredFor,
                 location: element.location
             ))
         }
         if targets.count > ChecklistLoader.maximumTargets {
             context.error(at: targets[ChecklistLoader.maximumTargets].location,
-                          "more than \(ChecklistLoader.maximumTargets) targets: a target is a certification level, and no checklist needs that many")
+                          .tooManyTargets(limit: ChecklistLoader.maximumTargets))
         } else {
             checkIncludes(targets)
         }
@@ -183,14 +184,14 @@ private struct ChecklistBuilder {
         for target in targets {
             guard let included = target.includes else { continue }
             guard byID[included] != nil else {
-                context.error(at: target.location, "target '\(target.id)' includes '\(included)', which is not a declared target")
+                context.error(at: target.location, .includesUndeclaredTarget(target: target.id, included: included))
                 continue
             }
             var chain = [target.id]
             var next: String? = included
             while let current = next, let step = byID[current] {
                 if chain.contains(current) {
-                    context.error(at: target.location, "target '\(target.id)' includes a loop: \((chain + [current]).joined(separator: " → "))")
+                    context.error(at: target.location, .includesLoop(target: target.id, chain: (chain + [current]).joined(separator: " → ")))
                     break
                 }
                 chain.append(current)
@@ -218,8 +219,8 @@ private struct ChecklistBuilder {
         }
         return Section(
             id: id,
-            title: context.localized(titles, what: "section '\(id)'"),
-            description: context.localized(descriptions, what: "section '\(id)'"),
+            title: context.localized(titles, what: .subjectSection(id: id)),
+            description: context.localized(descriptions, what: .subjectSection(id: id)),
             appliesWhen: condition,
             items: items,
             location: element.location
@@ -229,18 +230,18 @@ private struct ChecklistBuilder {
     private mutating func buildRequirement(_ element: XMLElement) -> Requirement? {
         guard let id = element.attribute("id") else { return nil }
         _ = sectionAndRequirementIDs.register(id, at: element, in: &context)
-        let what = "requirement '\(id)'"
+        let what = ModelMessage.subjectRequirement(id: id)
         let target = element.attribute("target") ?? ""
         if !target.isEmpty && !targetIDs.contains(target) {
-            context.error(element, "\(what) names target '\(target)', which is not declared")
+            context.error(element, .namesUndeclaredTarget(what: what, target: target))
         }
         var titles: [XMLElement] = [], guidance: [XMLElement] = [], actions: [XMLElement] = []
         var cites: [Cite] = []
         var condition: Condition?
         var evidence: [EvidenceSpec] = []
         var measures: [MeasureSpec] = []
-        var evidenceIDs = UniqueIDs("evidence id in \(what)")
-        var measureIDs = UniqueIDs("measure id in \(what)")
+        var evidenceIDs = UniqueIDs(.idEvidenceIn(of: what))
+        var measureIDs = UniqueIDs(.idMeasureIn(of: what))
         for child in element.children {
             switch child.name {
             case "title": titles.append(child)
@@ -249,7 +250,7 @@ private struct ChecklistBuilder {
             case "cite":
                 guard let source = child.attribute("source") else { continue }
                 if !sourceIDs.contains(source) {
-                    context.error(child, "\(what) cites source '\(source)', which is not declared")
+                    context.error(child, .citesUndeclaredSource(what: what, source: source))
                 }
                 cites.append(buildCite(child, source: source, what: what))
             case "applies-when": condition = self.condition(child)
@@ -259,8 +260,8 @@ private struct ChecklistBuilder {
                 evidence.append(EvidenceSpec(
                     id: evidenceID,
                     maxAgeDays: context.integer(child, "max-age-days"),
-                    title: context.localized(parts.filter { $0.name == "title" }, what: "evidence '\(evidenceID)'"),
-                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: "evidence '\(evidenceID)'"),
+                    title: context.localized(parts.filter { $0.name == "title" }, what: .subjectEvidence(id: evidenceID)),
+                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: .subjectEvidence(id: evidenceID)),
                     location: child.location))
             case "measure":
                 guard let measureID = child.attribute("id"), measureIDs.register(measureID, at: child, in: &context) else { continue }
@@ -270,13 +271,13 @@ private struct ChecklistBuilder {
                     unit: child.attribute("unit"),
                     min: context.decimal(child, "min"),
                     max: context.decimal(child, "max"),
-                    title: context.localized(parts.filter { $0.name == "title" }, what: "measure '\(measureID)'"),
-                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: "measure '\(measureID)'"),
+                    title: context.localized(parts.filter { $0.name == "title" }, what: .subjectMeasure(id: measureID)),
+                    guidance: context.localized(parts.filter { $0.name == "guidance" }, what: .subjectMeasure(id: measureID)),
                     location: child.location)
                 if child.attribute("min") == nil && child.attribute("max") == nil {
-                    context.error(child, "measure '\(measureID)' needs a min, a max or both")
+                    context.error(child, .measureWithoutBounds(measure: measureID))
                 } else if let min = measure.min, let max = measure.max, min > max {
-                    context.error(child, "measure '\(measureID)' has min \(child.attribute("min")!) above max \(child.attribute("max")!)")
+                    context.error(child, .measureMinAboveMax(measure: measureID, min: child.attribute("min") ?? "", max: child.attribute("max") ?? ""))
                 }
                 measures.append(measure)
             default: continue
@@ -301,12 +302,12 @@ private struct ChecklistBuilder {
 
     /// A cite's locator: the `at` attribute (in the checklist's language) or one `<at>` per
     /// language (1.1), not both.
-    private mutating func buildCite(_ element: XMLElement, source: String, what: String) -> Cite {
+    private mutating func buildCite(_ element: XMLElement, source: String, what: ModelMessage) -> Cite {
         let locators = element.children.filter { $0.name == "at" }
-        var at = context.localized(locators, what: "the cite of '\(source)' in \(what)")
+        var at = context.localized(locators, what: .subjectCite(source: source, of: what))
         if let attribute = element.attribute("at") {
             if !locators.isEmpty {
-                context.error(element, "the cite of '\(source)' in \(what) gives its locator both as an at attribute and as <at> elements: give one or the other")
+                context.error(element, .citeLocatorTwice(cite: .subjectCite(source: source, of: what)))
             } else {
                 at = LocalizedText(Syntax.collapsingWhitespace(attribute), language: context.documentLanguage)
             }
@@ -316,15 +317,15 @@ private struct ChecklistBuilder {
 
     /// The `<action>` elements of a requirement are one action in several languages; their
     /// costs must agree.
-    private mutating func buildAction(_ elements: [XMLElement], what: String) -> Action? {
+    private mutating func buildAction(_ elements: [XMLElement], what: ModelMessage) -> Action? {
         guard let first = elements.first else { return nil }
         let cost = first.attribute("cost").flatMap(Cost.init(rawValue:)) ?? .low
         for element in elements.dropFirst() {
             let other = element.attribute("cost").flatMap(Cost.init(rawValue:)) ?? .low
             if other != cost {
-                context.error(element, "the action of \(what) costs '\(other.rawValue)' here but '\(cost.rawValue)' in its other language: translations of one action share one cost")
+                context.error(element, .actionCostDiffers(action: .subjectAction(of: what), here: other.rawValue, there: cost.rawValue))
             }
         }
-        return Action(text: context.localized(elements, what: "the action of \(what)"), cost: cost, location: first.location)
+        return Action(text: context.localized(elements, what: .subjectAction(of: what)), cost: cost, location: first.location)
     }
 }

@@ -17,30 +17,30 @@ struct LoadContext {
     var diagnostics: [Diagnostic] = []
     var documentLanguage: String
 
-    mutating func error(_ element: XMLElement, _ message: String) {
+    mutating func error(_ element: XMLElement, _ message: ModelMessage) {
         diagnostics.append(.error(at: element.location, message))
     }
 
-    mutating func error(at location: SourceLocation, _ message: String) {
+    mutating func error(at location: SourceLocation, _ message: ModelMessage) {
         diagnostics.append(.error(at: location, message))
     }
 
-    mutating func warning(_ element: XMLElement, _ message: String) {
+    mutating func warning(_ element: XMLElement, _ message: ModelMessage) {
         diagnostics.append(.warning(at: element.location, message))
     }
 
     /// The texts of `elements` (titles, guidance…), one per language; a second text in the
     /// same language is an error.
-    mutating func localized(_ elements: [XMLElement], what: String) -> LocalizedText {
+    mutating func localized(_ elements: [XMLElement], what: ModelMessage) -> LocalizedText {
         var text = LocalizedText()
         var languages: Set<String> = []  // not `text.exactly`: an element may have 100,000 texts
         for element in elements {
             let language = element.language ?? documentLanguage
             if !Syntax.isLanguageTag(language) {
-                error(element, "xml:lang '\(language)' is not a language tag (for example fr, ar, en)")
+                error(element, .notALanguageTag(language: language))
             }
             if !languages.insert(language).inserted {
-                error(element, "second <\(element.name)> in language '\(language)' for \(what): each text may appear once per xml:lang")
+                error(element, .secondText(element: element.name, language: language, what: what))
                 continue
             }
             text.entries.append(.init(language: language, text: Syntax.collapsingWhitespace(element.text)))
@@ -57,16 +57,16 @@ struct LoadContext {
     /// never a silent 0 or nothing.
     mutating func integer(_ element: XMLElement, _ name: String) -> Int? {
         guard let text = element.attribute(name) else { return nil }
-        return integer(text, at: element, what: "attribute '\(name)'")
+        return integer(text, at: element, what: .subjectAttribute(name: name))
     }
 
     /// `text` as an integer, or a located error when it has the form of one but is too large.
-    mutating func integer(_ text: String, at element: XMLElement, what: String) -> Int? {
+    mutating func integer(_ text: String, at element: XMLElement, what: ModelMessage) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let value = Int(trimmed) { return value }
         let digits = trimmed.drop { $0 == "+" || $0 == "-" }
         if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            error(element, "\(what) is \(trimmed): too large a number (at most \(Int.max))")
+            error(element, .numberTooLarge(what: what, value: trimmed, max: String(Int.max)))
         }
         return nil
     }
@@ -77,7 +77,7 @@ struct LoadContext {
         guard let text = element.attribute(name) else { return nil }
         if let day = Day(iso: text) { return day }
         if Syntax.looksLikeISODate(text) {
-            error(element, "\(name) '\(text)' is not a real date")
+            error(element, .notARealDate(name: name, value: text))
         }
         return nil
     }
@@ -92,7 +92,7 @@ struct LoadContext {
 
     mutating func checkNotEmpty(_ condition: Condition, _ element: XMLElement) {
         if condition.products == nil && condition.activities == nil {
-            error(element, "<\(element.name)> needs products, activities or both")
+            error(element, .conditionEmpty(element: element.name))
         }
     }
 }
@@ -100,14 +100,14 @@ struct LoadContext {
 /// Registers ids and reports the second use of one.
 struct UniqueIDs {
     private var seen: [String: SourceLocation] = [:]
-    let what: String
+    let what: ModelMessage
 
-    init(_ what: String) { self.what = what }
+    init(_ what: ModelMessage) { self.what = what }
 
     /// Returns false (and reports) when `id` was already used.
     mutating func register(_ id: String, at element: XMLElement, in context: inout LoadContext) -> Bool {
         if let first = seen[id] {
-            context.error(element, "duplicate \(what) '\(id)' (first at \(first))")
+            context.error(element, .duplicateID(what: what, id: id, first: first.description))
             return false
         }
         seen[id] = element.location

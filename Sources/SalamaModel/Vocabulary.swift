@@ -29,6 +29,11 @@ public struct VocabularyTerm: Sendable, Hashable {
         self.aliases = aliases
         self.location = location
     }
+
+    /// Every name that stands for the term where a person types: its id, its titles, its aliases.
+    public var names: [String] {
+        [id] + title.entries.map(\.text) + aliases
+    }
 }
 
 /// A typed name that is neither the id, a title nor an alias of any declared term.
@@ -54,14 +59,21 @@ public struct UnknownTermError: Error, Sendable, Hashable, CustomStringConvertib
         valid = terms.map(\.id)
     }
 
-    public var description: String {
-        var message = "unknown \(kind.rawValue) '\(typed)'"
-        if let closest {
-            message += closestIsLikely ? ": did you mean '\(closest)'?" : ": the closest declared id is '\(closest)'"
+    /// What is wrong, with the nearest id and the declared ones.
+    public var message: ModelMessage {
+        let unknown: ModelMessage = kind == .product ? .unknownProduct(typed: typed) : .unknownActivity(typed: typed)
+        let declared: ModelMessage = switch (kind, valid.isEmpty) {
+        case (.product, true): .noProductsDeclared
+        case (.product, false): .productsDeclared(ids: valid)
+        case (.activity, true): .noActivitiesDeclared
+        case (.activity, false): .activitiesDeclared(ids: valid)
         }
-        message += valid.isEmpty ? " (the checklist declares no \(kind.attribute))" : " (declared \(kind.attribute): \(valid.joined(separator: ", ")))"
-        return message
+        guard let closest else { return .unknownTermWithoutHint(unknown: unknown, declared: declared) }
+        let hint: ModelMessage = closestIsLikely ? .termDidYouMean(closest: closest) : .termClosestIs(closest: closest)
+        return .unknownTermWithHint(unknown: unknown, hint: hint, declared: declared)
     }
+
+    public var description: String { message.message.description }
 }
 
 extension Checklist {
@@ -90,11 +102,51 @@ extension Checklist {
     public func resolve(_ typed: String, kind: VocabularyKind) throws(UnknownTermError) -> String {
         let key = Vocabulary.matchingKey(typed)
         let terms = vocabulary(kind)
-        for term in terms {
-            let names = [term.id] + term.title.entries.map(\.text) + term.aliases
-            if names.contains(where: { Vocabulary.matchingKey($0) == key }) { return term.id }
+        for term in terms where term.names.contains(where: { Vocabulary.matchingKey($0) == key }) {
+            return term.id
         }
         throw UnknownTermError(typed: typed, kind: kind, among: terms)
+    }
+
+    /// Several names typed in one field (a spreadsheet cell, a command-line option), split at
+    /// `separators`, each resolved as `resolve(_:kind:)` does; empty names are skipped. A name
+    /// of the vocabulary may hold a separator itself ("Pasteurisation rapide (HTST, 72 °C
+    /// pendant 15 s)", the title a workbook writes): where consecutive pieces and the
+    /// separators between them make up a name, they are read as that one name, the longest
+    /// such run first.
+    /// - Returns: each name's id, or why it is none, in the order typed.
+    public func resolveNames(_ text: String, kind: VocabularyKind, separators: Set<Character>) -> [Result<String, UnknownTermError>] {
+        var pieces: [Range<String.Index>] = []
+        var start = text.startIndex
+        for index in text.indices where separators.contains(text[index]) {
+            pieces.append(start..<index)
+            start = text.index(after: index)
+        }
+        pieces.append(start..<text.endIndex)
+        // How many pieces a name of the vocabulary can span: one plus the most separators any holds.
+        let mostSeparators = vocabulary(kind).flatMap(\.names).map { name in name.filter(separators.contains).count }.max() ?? 0
+        let widest = 1 + mostSeparators
+        var results: [Result<String, UnknownTermError>] = []
+        var first = 0
+        reading: while first < pieces.count {
+            let piece = text[pieces[first]].trimmingCharacters(in: .whitespaces)
+            guard !piece.isEmpty else { first += 1; continue }
+            for last in stride(from: min(pieces.count, first + widest) - 1, to: first, by: -1) {
+                let run = text[pieces[first].lowerBound..<pieces[last].upperBound].trimmingCharacters(in: .whitespaces)
+                if let id = try? resolve(run, kind: kind) {
+                    results.append(.success(id))
+                    first = last + 1
+                    continue reading
+                }
+            }
+            do {
+                results.append(.success(try resolve(piece, kind: kind)))
+            } catch {
+                results.append(.failure(error))
+            }
+            first += 1
+        }
+        return results
     }
 }
 
@@ -113,7 +165,7 @@ enum Vocabulary {
         let key = Array(matchingKey(typed))
         var best: (id: String, distance: Int)?
         for term in terms {
-            for name in [term.id] + term.title.entries.map(\.text) + term.aliases {
+            for name in term.names {
                 let distance = EditDistance.between(key, Array(matchingKey(name)))
                 if distance < (best?.distance ?? Int.max) { best = (term.id, distance) }
             }

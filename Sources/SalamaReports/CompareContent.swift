@@ -1,5 +1,6 @@
 import SalamaEvaluation
 import SalamaModel
+import SalamaXML
 
 /// What the human reports of `salama compare` show, worded in one language: built once here,
 /// then laid out (and escaped) by the text, Markdown and HTML reporters, as `ReportContent` is

@@ -1,4 +1,5 @@
 public import SalamaModel
+public import SalamaXML
 
 /// The frame of Salama's printable HTML pages besides the check report (the summary, the
 /// comparison, the workbook): one self-contained file with the report's A4 style sheet inlined,

@@ -97,14 +97,31 @@ public struct HTMLReporter: Reporter {
         if !header.assessors.isEmpty {
             fact(header.assessorIsInspector ? .inspectors : .assessor, say.list(header.assessors.map { "\(b($0.name)) (\(e($0.role)))" }))
         }
-        // Short visit facts share the grid's rows; the long ones (persons met, samples) span it.
+        // Short visit facts share the grid's rows; the long ones (persons met) span it.
         for (label, value) in header.visit {
             out += "<div class=\"fact\(value.count > 32 ? " wide" : "")\"><span class=\"k\">\(e(label))</span> <span class=\"v\">\(b(value))</span></div>\n"
         }
         fact(.checklist, "\(b(header.checklistTitle)) <span class=\"muted\">(\(say.list([id(header.checklistID), "\(e(say(.version))) \(b(header.checklistVersion))"])))</span>", wide: true)
         fact(.sha256, "<span class=\"sha\">\(e(header.checklistSHA256))</span>", wide: true)
-        out += "</div>\n</header>\n"
+        out += "</div>\n"
+        out += samples(content)
+        out += "</header>\n"
         return out
+    }
+
+    /// The samples taken during the visit, one row each: id, product, analysis, laboratory.
+    static func samples(_ content: ReportContent) -> String {
+        let say = content.say
+        guard !content.header.samples.isEmpty else { return "" }
+        var out = "<div class=\"samples-taken\">\n<p class=\"k\">\(e(say(.samplesTaken)))</p>\n"
+        out += "<table class=\"samples\">\n<thead><tr><th>\(e(say(.identifier)))</th><th>\(e(say(.sampleProduct)))</th>"
+        out += "<th>\(e(say(.sampleAnalysis)))</th><th>\(e(say(.laboratory)))</th></tr></thead>\n<tbody>\n"
+        for sample in content.header.samples {
+            out += "<tr><td>\(id(sample.id))</td>"
+            out += [sample.product, sample.analysis, sample.laboratory].map { "<td>\($0.map(b) ?? dash)</td>" }.joined()
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</div>\n"
     }
 
     static func targets(_ content: ReportContent) -> String {

@@ -1,3 +1,5 @@
+import SalamaXML
+
 /// The style sheet of the HTML reports, inlined in every report: A4 pages, print colours,
 /// logical properties (start/end) so that one sheet serves left-to-right and right-to-left,
 /// and a phone layout on narrow screens.
@@ -54,6 +56,10 @@ enum HTMLStyle {
     .fact .k { display: block; color: var(--muted); font-size: 7.5pt; }
     .fact .v { font-weight: 600; overflow-wrap: anywhere; }
     .fact.wide { grid-column: span 4; }
+    .samples-taken { margin-top: 4px; font-size: 9pt; }
+    .samples-taken .k { margin: 0; color: var(--muted); font-size: 7.5pt; }
+    .samples td, .samples th { font-size: 9pt; padding: 2px 6px; }
+    .samples td { overflow-wrap: anywhere; }
     .sha { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: 7.5pt; font-weight: 400; direction: ltr; unicode-bidi: isolate; word-break: break-all; }
     .id { font-family: "DejaVu Sans Mono", "Noto Sans Mono", monospace; font-size: .88em; font-weight: 700; white-space: nowrap; }
     .muted { color: var(--muted); }

@@ -82,6 +82,14 @@ public struct MarkdownReporter: Reporter {
         for (label, value) in header.visit { lines.append("- **\(m(say.lead(label)))** \(m(value))") }
         fact(.checklist, "\(m(header.checklistTitle)) (\(say.list([code(header.checklistID), "\(m(say(.version))) \(m(header.checklistVersion))"])))")
         fact(.sha256, code(header.checklistSHA256))
+        if !header.samples.isEmpty {
+            lines += ["", "**\(m(say(.samplesTaken)))**", "",
+                      row([say(.identifier), say(.sampleProduct), say(.sampleAnalysis), say(.laboratory)].map(m)),
+                      "| --- | --- | --- | --- |"]
+            for sample in header.samples {
+                lines.append(row([code(sample.id)] + [sample.product, sample.analysis, sample.laboratory].map { $0.map(m) ?? dash }))
+            }
+        }
         return lines
     }
 

@@ -1,5 +1,6 @@
 import SalamaEvaluation
 import SalamaModel
+import SalamaXML
 
 /// What a report shows for one evaluation, worded in one language and in the order a reader
 /// needs it: built once here, then drawn by the text, Markdown and HTML reporters, which
@@ -30,11 +31,22 @@ struct ReportContent: Sendable {
         var assessorIsInspector: Bool
         /// What the visit report records of the visit (1.1), label and value, in report order.
         var visit: [(label: String, value: String)]
+        /// The samples the inspectors took, in file order (shown as a table, not a fact).
+        var samples: [SampleLine]
         var checklistTitle: String
         var checklistID: String
         var checklistVersion: String
         var checklistSHA256: String
         var file: String
+    }
+
+    /// A sample taken during the visit: its id, the product by its title, the analysis asked
+    /// for and the laboratory, each on one line (nil when the file leaves it out).
+    struct SampleLine: Sendable {
+        var id: String
+        var product: String?
+        var analysis: String?
+        var laboratory: String?
     }
 
     /// One certification level, its score against its threshold, and what blocks it.
@@ -218,7 +230,12 @@ struct ReportContent: Sendable {
             assessorRole: assessment.assessors.first.map { say.role($0.role) },
             assessors: assessment.assessors.map { (Self.inline($0.name), say.role($0.role)) },
             assessorIsInspector: assessment.assessors.contains { $0.role == .inspector },
-            visit: Self.visitFacts(assessment.visit, checklist: checklist, say: say),
+            visit: Self.visitFacts(assessment.visit, say: say),
+            samples: (assessment.visit?.samples ?? []).map { sample in
+                SampleLine(id: Self.inline(sample.id),
+                           product: sample.product.map { Self.inline(checklist.title(ofTerm: $0, kind: .product, in: lang)) },
+                           analysis: sample.analysis.map(Self.inline), laboratory: sample.laboratory.map(Self.inline))
+            },
             checklistTitle: text(checklist.title), checklistID: checklist.id, checklistVersion: checklist.version,
             checklistSHA256: checklist.sha256, file: assessment.path)
 
@@ -366,8 +383,9 @@ struct ReportContent: Sendable {
         }
     }
 
-    /// The visit's data as labelled facts, in the order of the official visit report.
-    static func visitFacts(_ visit: Visit?, checklist: Checklist, say: Localizer) -> [(label: String, value: String)] {
+    /// The visit's data as labelled facts, in the order of the official visit report; the
+    /// samples, a table of their own, are not among them.
+    static func visitFacts(_ visit: Visit?, say: Localizer) -> [(label: String, value: String)] {
         guard let visit else { return [] }
         var facts: [(label: String, value: String)] = []
         if let number = visit.number { facts.append((say(.visitNumber), inline(number))) }
@@ -380,13 +398,6 @@ struct ReportContent: Sendable {
         if !visit.met.isEmpty {
             facts.append((say(.personsMet), say.list(visit.met.map { person in
                 person.function.map { "\(inline(person.name)) (\(inline($0)))" } ?? inline(person.name)
-            })))
-        }
-        if !visit.samples.isEmpty {
-            facts.append((say(.samplesTaken), say.series(visit.samples.map { sample in
-                ([sample.id] + [sample.product.map { checklist.title(ofTerm: $0, kind: .product, in: say.language.rawValue) },
-                                sample.analysis, sample.laboratory].compactMap { $0 })
-                    .map(inline).joined(separator: " — ")
             })))
         }
         return facts

@@ -1,4 +1,5 @@
 public import SalamaEvaluation
+public import SalamaXML
 
 /// What every report of `salama check` needs to know besides the evaluations.
 public struct ReportOptions: Sendable {

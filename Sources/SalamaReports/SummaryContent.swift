@@ -1,5 +1,6 @@
 import SalamaEvaluation
 import SalamaModel
+import SalamaXML
 
 /// What the human reports of `salama summary` show, worded in one language: built once here,
 /// then laid out (and escaped) by the text, Markdown and HTML reporters, as `ReportContent` is
@@ -167,7 +168,7 @@ struct SummaryContent: Sendable {
         checklistSHA256 = checklist.sha256
         headline = say.summaryHeadline(cooperatives: report.summary.cooperativeCount, assessments: report.summary.assessments,
                                        superseded: report.superseded.count, invalid: report.invalid.count)
-        invalid = report.invalid.map { InvalidLine(file: $0.file, error: ReportContent.inline($0.error)) }
+        invalid = report.invalid.map { InvalidLine(file: $0.file, error: ReportContent.inline($0.error(in: language))) }
         superseded = report.superseded
         total = aggregate(report.summary, value: nil)
         groupsTitle = report.grouping.map { $0 == .province ? say(.byProvince) : say(.byProduct) }

@@ -1,4 +1,5 @@
 public import SalamaEvaluation
+public import SalamaXML
 
 /// The summary JSON of the contract's section 5. With `--by`, a `groups` member follows with
 /// the same aggregate per province or product.

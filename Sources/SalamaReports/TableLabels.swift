@@ -1,4 +1,5 @@
 import Foundation
+import SalamaXML
 
 /// Labels every data cell of a page's tables with its column's heading (`data-label`), so that
 /// on a phone, where a table is laid out as one card per row, each value keeps its name

@@ -26,6 +26,21 @@ public struct TextReporter: Reporter {
         line(style.bold("\(header.cooperativeName) (\(header.cooperativeID))") + " — \(header.kind) · \(header.date)")
         line("\(say(.checklist)): \(header.checklistID) \(header.checklistVersion) · \(header.file)")
         line()
+        if !header.visit.isEmpty || !header.samples.isEmpty {
+            line(style.bold(say(.visit)))
+            for (label, value) in header.visit { line("  " + say.labelled(label, value)) }
+            if !header.samples.isEmpty {
+                line("  " + say.lead(say(.samplesTaken)))
+                // One list per sample: its fields one under the other, as a table would not fit a terminal.
+                for sample in header.samples {
+                    line("    - \(sample.id)")
+                    for (label, value) in [(Label.sampleProduct, sample.product), (.sampleAnalysis, sample.analysis), (.laboratory, sample.laboratory)] {
+                        if let value { line("      " + say.labelled(say(label), value)) }
+                    }
+                }
+            }
+            line()
+        }
 
         line(style.verdict(content.targets.first(where: \.required)?.verdictKind ?? .notReady, style.bold(content.headline)))
         line()

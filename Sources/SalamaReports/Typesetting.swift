@@ -1,4 +1,5 @@
 import Foundation
+import SalamaXML
 
 /// The last pass over a report's text, for right-to-left reading and for lines that break well:
 ///

@@ -8,6 +8,7 @@ import NIOPosix
 import SalamaModel
 import SalamaReports
 import SalamaWorkbook
+import SalamaXML
 
 /// How `salama serve` runs: where the data is, where it listens, and who reaches it.
 public struct ServerOptions: Sendable {

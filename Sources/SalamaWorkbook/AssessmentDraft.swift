@@ -39,9 +39,14 @@ struct AssessmentDraft: Sendable {
         var evidence: [Evidence] = []
         var measurements: [Measurement] = []
         var notes: [String] = []
-        /// Display only, for the CSV's section and title columns (never read back).
+        /// Display only, for the CSV's read-only columns (never read back): the section's and
+        /// the requirement's titles, the title of the level it is needed for, its severity and
+        /// its guidance, in the workbook's language.
         var section = ""
         var title = ""
+        var level = ""
+        var severity = ""
+        var guidance = ""
     }
 
     struct Assessor: Sendable {

@@ -1,5 +1,6 @@
 public import SalamaModel
-public import SalamaReports
+import SalamaReports
+public import SalamaXML
 
 /// The products and activities a checklist declares, as `salama template --list` prints them:
 /// what a trainer may type after `--products` and `--activities` (or in a workbook's cells).

@@ -19,11 +19,15 @@ import SalamaXML
 ///    activities are tokens separated by commas or spaces; kind and role are words in any
 ///    language (`auto-évaluation`, `تفتيش`, `self`…).
 /// 2. One empty row.
-/// 3. The header row of the answer table: reference, section, title, status, deadline,
-///    evidence, measurements, note (localized, with hints; import accepts every language and
-///    any column order; reference and status are required, the others optional).
-/// 4. One row per requirement. Section and title are for reading only (title also lists the
-///    evidence items and measures with their titles, validity and unit); import ignores them.
+/// 3. The header row of the answer table: reference, section, title, level, severity, status,
+///    deadline, evidence, measurements, note, guidance (localized, with hints; import accepts
+///    every language and any column order; reference and status are required, the others
+///    optional).
+/// 4. One row per requirement. Section, title, level (the title of the certification level the
+///    requirement is needed for), severity (critique, majeur, mineur) and guidance are for
+///    reading only, in the workbook's language (title also lists the evidence items and measures
+///    with their titles, validity and unit); import ignores them, and reads workbooks written
+///    before level, severity and guidance were added.
 ///    Status is a word in any language (oui, نعم, yes, partiel, جزئي, partial, non, لا, no,
 ///    sans objet, غير معني, na) or empty; deadline a date `YYYY-MM-DD` or empty. Evidence
 ///    and measurements hold one `id: value` per line: `water-analysis: 2026-03-02 analyse.pdf`
@@ -92,6 +96,9 @@ enum WorkbookCSV {
         case .reference: answer.ref
         case .section: answer.section
         case .title: answer.title
+        case .level: answer.level
+        case .severity: answer.severity
+        case .guidance: answer.guidance
         case .status: answer.status.map { WorkbookWords.status($0, language) } ?? ""
         case .deadline: answer.deadline?.description ?? ""
         case .evidence:
@@ -133,7 +140,7 @@ enum WorkbookCSV {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let encoding: String.Encoding = bytes[0] == 0xFF ? .utf16LittleEndian : .utf16BigEndian
             if let text = String(data: Data(bytes.dropFirst(2)), encoding: encoding) { return text }
-            diagnostics.append(.error(at: .file(path), "the file starts as UTF-16 but is not UTF-16 text: save the spreadsheet as \"CSV UTF-8\""))
+            diagnostics.append(.error(at: .file(path), WorkbookMessage.csvFalseUTF16))
             return nil
         }
         let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
@@ -146,7 +153,7 @@ enum WorkbookCSV {
             lineStart = index + 1
         }
         diagnostics.append(.error(at: SourceLocation(file: path, line: line, column: 1),
-                                  "the file is not UTF-8 text (it was probably saved as Windows-1252, Windows-1256 or Latin-1), so its letters cannot be read safely: save the spreadsheet as \"CSV UTF-8\" (LibreOffice: character set Unicode (UTF-8); Excel: CSV UTF-8)"))
+                                  WorkbookMessage.csvNotUTF8))
         return nil
     }
 
@@ -183,7 +190,7 @@ enum WorkbookCSV {
             }
             if justClosed {
                 return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
-                              "the quote that opens this cell closes at line \(line) before other text ('\(Character(scalar))'): a quote inside a cell is written twice (\"\"); as it is, the rows after it would be read as part of this cell")
+                              WorkbookMessage.csvQuoteClosedEarly(line: line, character: String(Character(scalar))))
             }
             if scalar == "\"" && fieldStart {
                 inQuotes = true
@@ -193,7 +200,7 @@ enum WorkbookCSV {
         }
         if inQuotes {
             return .error(at: SourceLocation(file: path, line: opened.line, column: opened.column),
-                          "the quote that opens this cell is never closed: every row after it would be read as part of this cell; close it, or write a quote inside a cell twice (\"\")")
+                          WorkbookMessage.csvQuoteNeverClosed)
         }
         return nil
     }

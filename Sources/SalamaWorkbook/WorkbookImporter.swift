@@ -42,7 +42,7 @@ public enum WorkbookImporter {
         reading.checklists = checklists
         let draft = reading.read(bytes)
         guard let draft, !reading.diagnostics.containsErrors else {
-            throw InvalidInputError(reading.diagnostics.isEmpty ? [.error(at: .file(path), "not a workbook")] : reading.diagnostics.sortedForDisplay())
+            throw InvalidInputError(reading.diagnostics.isEmpty ? [.error(at: .file(path), WorkbookMessage.notAWorkbook)] : reading.diagnostics.sortedForDisplay())
         }
         let (xml, parts) = AssessmentXMLWriter().write(draft)
         let locations = CellLocations(path: path, parts: parts, origins: reading.origins)
@@ -99,7 +99,7 @@ struct CellLocations {
     }
 
     func remap(_ diagnostic: Diagnostic) -> Diagnostic {
-        Diagnostic(diagnostic.severity, at: remap(diagnostic.location), remap(message: diagnostic.message))
+        Diagnostic(diagnostic.severity, at: remap(diagnostic.location), diagnostic.content.mappingTexts(remap(message:)))
     }
 
     /// `message` with the XML locations it quotes (`PATH:LINE:COLUMN`) replaced by cells.
@@ -151,7 +151,7 @@ struct WorkbookReading {
         SourceLocation(file: path, line: row, column: column)
     }
 
-    mutating func error(_ location: SourceLocation, _ message: String) {
+    mutating func error(_ location: SourceLocation, _ message: WorkbookMessage) {
         diagnostics.append(.error(at: location, message))
     }
 
@@ -179,12 +179,12 @@ struct WorkbookReading {
             let reader = try CSVReader(string: text, delimiter: delimiter)
             let rows = Array(AnyIterator { reader.next() }.prefix(WorkbookImporter.maximumRows + 1))
             if rows.count > WorkbookImporter.maximumRows {
-                self.error(cell(rows.count, 1), "more than \(WorkbookImporter.maximumRows) rows: a workbook has one row per requirement of the checklist, and no checklist has that many")
+                self.error(cell(rows.count, 1), .tooManyRows(limit: WorkbookImporter.maximumRows))
                 return nil
             }
             return rows.map { $0.map(WorkbookCSV.unguarded) }
         } catch {
-            self.error(.file(path), "cannot read the file as CSV: \(error)")
+            self.error(.file(path), .unreadableCSV(reason: "\(error)"))
             return nil
         }
     }
@@ -211,7 +211,7 @@ struct WorkbookReading {
             }
             if sawEmptyRow {
                 let found = row.first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? ""
-                error(cell(index + 1, 1), "missing header row: after the metadata and an empty row, write the table's header (\(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", "))), not '\(found)'")
+                error(cell(index + 1, 1), .missingHeaderRowFound(columns: WorkbookColumn.allCases.map(\.rawValue), found: found))
                 _ = buildDraft(metadata)
                 return nil
             }
@@ -219,7 +219,7 @@ struct WorkbookReading {
         }
         let draft = buildDraft(metadata)
         guard let headerIndex else {
-            error(cell(rows.count + 1, 1), "missing header row: after the metadata and an empty row, write the table's header (\(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")))")
+            error(cell(rows.count + 1, 1), .missingHeaderRow(columns: WorkbookColumn.allCases.map(\.rawValue)))
             return nil
         }
         let columns = readHeader(rows[headerIndex], number: headerIndex + 1)
@@ -249,18 +249,18 @@ struct WorkbookReading {
         let key = row[0].trimmingCharacters(in: .whitespacesAndNewlines)
         let value = row.count > 1 ? row[1] : ""
         for (column, extra) in row.enumerated().dropFirst(2) where !extra.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error(cell(number, column + 1), "a metadata row holds its key in column A and its value in column B, nothing further")
+            error(cell(number, column + 1), .metadataRowTooWide)
         }
         guard !key.isEmpty else {
-            error(cell(number, 1), "a metadata value without its key")
+            error(cell(number, 1), .metadataValueWithoutKey)
             return
         }
         guard let field = WorkbookLabel.fields[WorkbookLabel.normalized(key)] else {
-            error(cell(number, 1), "unknown metadata key '\(key)': the keys are \(WorkbookField.allCases.map(\.rawValue).joined(separator: ", ")) (or their labels in French, Arabic or English)")
+            error(cell(number, 1), .unknownMetadataKey(key: key, keys: WorkbookField.allCases.map(\.rawValue)))
             return
         }
         if let first = metadata[field] {
-            error(cell(number, 1), "second '\(field.rawValue)' row (first at row \(first.row))")
+            error(cell(number, 1), .secondMetadataRow(key: field.rawValue, first: first.row))
             return
         }
         metadata[field] = (value, number)
@@ -275,18 +275,18 @@ struct WorkbookReading {
             guard !trimmed.isEmpty else { continue }
             guard let column = WorkbookLabel.columns[WorkbookLabel.normalized(trimmed)] else {
                 // A column of the trainer's own (comments, colour) is allowed; it is not read.
-                diagnostics.append(.warning(at: cell(number, index + 1), "unknown column '\(trimmed)' is not read: the columns are \(WorkbookColumn.allCases.map(\.rawValue).joined(separator: ", ")) (or their names in French or Arabic)"))
+                diagnostics.append(.warning(at: cell(number, index + 1), WorkbookMessage.unknownColumn(column: trimmed, columns: WorkbookColumn.allCases.map(\.rawValue))))
                 continue
             }
             if let first = columns[column] {
-                error(cell(number, index + 1), "second '\(column.rawValue)' column (first in column \(first + 1))")
+                error(cell(number, index + 1), .secondColumn(column: column.rawValue, first: first + 1))
                 continue
             }
             columns[column] = index
         }
         for required in [WorkbookColumn.reference, .status] where columns[required] == nil {
             let names = Language.allCases.map { required.label($0) }
-            error(cell(number, 1), "missing header '\(required.rawValue)' in the header row (\(names.joined(separator: ", ")))")
+            error(cell(number, 1), .missingHeader(column: required.rawValue, header: names))
         }
         return columns
     }
@@ -297,13 +297,13 @@ struct WorkbookReading {
         func value(_ field: WorkbookField) -> (text: String, location: SourceLocation)? {
             metadata[field].map { ($0.value.trimmingCharacters(in: .whitespacesAndNewlines), cell($0.row, 2)) }
         }
-        func required(_ field: WorkbookField, _ what: String) -> (text: String, location: SourceLocation)? {
+        func required(_ field: WorkbookField, _ what: WorkbookMessage) -> (text: String, location: SourceLocation)? {
             guard let found = value(field) else {
-                error(cell(1, 1), "missing metadata row '\(field.rawValue)' (\(Language.allCases.map { field.label($0) }.joined(separator: ", "))): \(what)")
+                error(cell(1, 1), .missingMetadataRow(key: field.rawValue, labels: Language.allCases.map { field.label($0) }, hint: what))
                 return nil
             }
             guard !found.text.isEmpty else {
-                error(found.location, "\(field.rawValue) is empty: \(what)")
+                error(found.location, .emptyMetadataValue(key: field.rawValue, hint: what))
                 return nil
             }
             return found
@@ -311,31 +311,31 @@ struct WorkbookReading {
         if let row = metadata[.checklist]?.row { origins[.root] = cell(row, 2) }
 
         var checklist: String?
-        if let found = required(.checklist, "write the checklist's id, for example onssa-hygiene") {
+        if let found = required(.checklist, .hintChecklistID) {
             if WorkbookSyntax.isID(found.text) {
                 checklist = found.text
                 self.checklist = try? checklists?.checklist(for: found.text).value
             } else {
-                error(found.location, "checklist '\(found.text)' is not an id (letters, digits, '.', '_' and '-')")
+                error(found.location, .checklistNotAnID(value: found.text))
             }
         }
         let version = value(.checklistVersion).map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         var date: Day?
-        if let found = required(.date, "write the day of the assessment as YYYY-MM-DD") {
+        if let found = required(.date, .hintDate) {
             date = day(found.text, what: "date", at: found.location)
         }
         var kind = AssessmentKind.selfAssessment
         if let found = value(.kind), !found.text.isEmpty {
             if let named = WorkbookWords.kind(named: found.text) { kind = named } else {
                 let words = Language.allCases.map { language in AssessmentKind.allCases.map { WorkbookWords.kind($0, language) }.joined(separator: ", ") }
-                error(found.location, "unknown kind '\(found.text)': write self or inspection (\(words.joined(separator: "; ")))")
+                error(found.location, .unknownKind(value: found.text, words: words.joined(separator: "; ")))
             }
         }
         var cooperativeID: String?
-        if let found = required(.cooperativeID, "write the cooperative's id, for example COOP-ERR-0042") {
+        if let found = required(.cooperativeID, .hintCooperativeID) {
             origins[.cooperative] = found.location
             if WorkbookSyntax.isID(found.text) { cooperativeID = found.text } else {
-                error(found.location, "cooperative id '\(found.text)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+                error(found.location, .cooperativeIDNotAnID(value: found.text))
             }
         }
         func text(_ field: WorkbookField, _ part: AssessmentDraft.Part?) -> String? {
@@ -351,11 +351,11 @@ struct WorkbookReading {
         if let found = value(.members), !found.text.isEmpty {
             origins[.members] = found.location
             if found.text.allSatisfy(\.isASCIIDigit), let number = Int(found.text) { members = number } else {
-                error(found.location, "members '\(found.text)' is not a whole number")
+                error(found.location, .membersNotANumber(value: found.text))
             }
         }
         var products: [String] = []
-        if let found = required(.products, "write the cooperative's products, for example dates, honey") {
+        if let found = required(.products, .hintProducts) {
             products = terms(found.text, kind: .product, at: found.location)
             for index in products.indices { origins[.product(index)] = found.location }
         }
@@ -375,7 +375,7 @@ struct WorkbookReading {
                 role = WorkbookWords.role(named: found.text)
                 if role == nil {
                     let words = Language.allCases.map { language in AssessorRole.allCases.map { WorkbookWords.role($0, language) }.joined(separator: ", ") }
-                    error(found.location, "unknown assessor role '\(found.text)': write member, inspector or trainer (\(words.joined(separator: "; ")))")
+                    error(found.location, .unknownAssessorRole(value: found.text, words: words.joined(separator: "; ")))
                 }
             }
             origins[.assessor] = assessorName?.location ?? assessorRole?.location
@@ -390,19 +390,18 @@ struct WorkbookReading {
 
     /// Products or activities as a person types them. With the checklist at hand: names
     /// separated by commas or semicolons, each an id, a title or an alias of its vocabulary
-    /// (ignoring case, accents and surrounding spaces), resolved to the id. Without it: tokens
+    /// (ignoring case, accents and surrounding spaces; a title may hold a comma), resolved to
+    /// the id. Without it: tokens
     /// `[a-z0-9-]+` separated by commas, semicolons or spaces, in lower case.
     mutating func terms(_ text: String, kind: VocabularyKind, at location: SourceLocation) -> [String] {
         var valid: [String] = []
         var given = 0
         if let checklist {
-            for name in text.split(whereSeparator: { $0 == "," || $0 == ";" }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            for result in checklist.resolveNames(text, kind: kind, separators: [",", ";"]) {
                 given += 1
-                do {
-                    let id = try checklist.resolve(name, kind: kind)
-                    if !valid.contains(id) { valid.append(id) }
-                } catch {
-                    self.error(location, error.description)
+                switch result {
+                case .success(let id): if !valid.contains(id) { valid.append(id) }
+                case .failure(let error): self.error(location, .unknownTerm(problem: error.message))
                 }
             }
         } else {
@@ -412,13 +411,12 @@ struct WorkbookReading {
                 if WorkbookSyntax.isToken(lowered) {
                     if !valid.contains(lowered) { valid.append(lowered) }
                 } else {
-                    error(location, "\(kind.rawValue) '\(token)' is not an id, and the workbook's checklist was not found to read titles: "
-                        + "give --checklist FILE or --checklists DIR, or write ids (lower-case letters, digits and '-', for example goat-cheese)")
+                    error(location, .termNotAnIDWithoutChecklist(kind: kind.rawValue, token: token))
                 }
             }
         }
         if kind == .product && given == 0 {
-            error(location, "give at least one product")
+            error(location, .noProduct)
         }
         return valid
     }
@@ -426,9 +424,9 @@ struct WorkbookReading {
     mutating func day(_ text: String, what: String, at location: SourceLocation) -> Day? {
         if let day = WorkbookSyntax.day(text) { return day }
         if WorkbookSyntax.looksLikeISODate(text) || text.split(separator: "/").count == 3 {
-            error(location, "\(what) '\(text)' is not a real date")
+            error(location, .notARealDay(field: what, value: text))
         } else {
-            error(location, "\(what) '\(text)' is not a date YYYY-MM-DD or DD/MM/YYYY (for example 2026-03-02)")
+            error(location, .notADay(field: what, value: text))
         }
         return nil
     }
@@ -445,8 +443,7 @@ struct WorkbookReading {
         let stray = row.indices.filter { !headed.contains($0) && !row[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if let first = stray.first {
             // One error per row, however many values: a row pasted 10,000 cells wide is one mistake.
-            error(cell(number, first + 1), stray.count == 1 ? "a value in a column without header"
-                  : "\(stray.count) values in columns without header (the first in column \(first + 1))")
+            error(cell(number, first + 1), stray.count == 1 ? .valueWithoutHeader : .valuesWithoutHeader(count: stray.count, first: first + 1))
         }
         let inputs: [WorkbookColumn] = [.status, .deadline, .evidence, .measurements, .note]
         let reference = value(.reference) ?? ("", cell(number, 1))
@@ -455,14 +452,14 @@ struct WorkbookReading {
             // Without a reference column the header's error says it all; the other cells are still checked.
             if columns[.reference] != nil {
                 guard inputs.contains(where: { !(value($0)?.text.isEmpty ?? true) }) else { return nil }
-                error(reference.location, "this row has answers but no requirement reference")
+                error(reference.location, .answersWithoutReference)
             }
             valid = false
         } else if !WorkbookSyntax.isID(reference.text) {
-            error(reference.location, "reference '\(reference.text)' is not a requirement id")
+            error(reference.location, .referenceNotAnID(value: reference.text))
             valid = false
         } else if let first = answered[reference.text] {
-            error(reference.location, "second row for requirement '\(reference.text)' (first at row \(first)): give one answer per requirement")
+            error(reference.location, .secondRowForRequirement(ref: reference.text, first: first))
             valid = false
         } else {
             answered[reference.text] = number
@@ -471,7 +468,7 @@ struct WorkbookReading {
         if let status = value(.status), !status.text.isEmpty {
             answer.status = WorkbookWords.status(named: status.text)
             if answer.status == nil {
-                error(status.location, "unknown status '\(status.text)': write yes, partial, no or na (or \(WorkbookWords.statusSpellings()))")
+                error(status.location, .unknownStatus(value: status.text, spellings: WorkbookWords.statusSpellings()))
                 valid = false
             }
         }
@@ -508,17 +505,17 @@ struct WorkbookReading {
             let line = line.trimmingCharacters(in: .whitespaces)
             guard !line.isEmpty else { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                error(location, "\(what) line '\(line)' is not 'id: value' (for example \(what == "evidence" ? "water-analysis: 2026-03-02 analyse.pdf" : "free-chlorine: 0.4"))")
+                error(location, .entryNotIDValue(what: what, line: line, example: what == "evidence" ? "water-analysis: 2026-03-02 analyse.pdf" : "free-chlorine: 0.4"))
                 continue
             }
             let id = line[..<colon].trimmingCharacters(in: .whitespaces)
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             guard WorkbookSyntax.isID(id) else {
-                error(location, "\(what) id '\(id)' is not an id (letters, digits, '.', '_' and '-')")
+                error(location, .entryIDNotAnID(what: what, id: id))
                 continue
             }
             if entries.contains(where: { $0.id == id }) {
-                error(location, "\(what) '\(id)' is given twice in this cell")
+                error(location, .entryGivenTwice(what: what, id: id))
                 continue
             }
             entries.append((id, value))
@@ -533,9 +530,9 @@ struct WorkbookReading {
         let document = entry.value.dropFirst(first.count).trimmingCharacters(in: .whitespaces)
         if let date = WorkbookSyntax.day(first) { return AssessmentDraft.Evidence(ref: entry.id, date: date, document: document) }
         if WorkbookSyntax.looksLikeISODate(first) {
-            error(location, "evidence '\(entry.id)': date '\(first)' is not a real date")
+            error(location, .evidenceDateNotReal(id: entry.id, date: first))
         } else {
-            error(location, "evidence '\(entry.id)': write the document's date first, as YYYY-MM-DD, then its name (for example '\(entry.id): 2026-03-02 analyse.pdf'), not '\(entry.value)'")
+            error(location, .evidenceWithoutDate(id: entry.id, value: entry.value))
         }
         return nil
     }
@@ -550,12 +547,12 @@ struct WorkbookReading {
             number = String(number.dropLast()).trimmingCharacters(in: CharacterSet(charactersIn: " \u{A0}\u{202F}"))
         }
         if let first = number.first, "<>≤≥".contains(first) {
-            error(location, "measurement '\(entry.id)': '\(entry.value)' is a limit, not a measured value: write the value the laboratory found, or leave the measurement empty and put '\(entry.value)' in the note")
+            error(location, .measurementIsALimit(id: entry.id, value: entry.value))
             return nil
         }
         if !number.contains("."), number.filter({ $0 == "," }).count == 1 { number = number.replacingOccurrences(of: ",", with: ".") }
         guard WorkbookSyntax.isDecimal(number) else {
-            error(location, "measurement '\(entry.id)': '\(entry.value)' is not a number (write it like 0.4)")
+            error(location, .measurementNotANumber(id: entry.id, value: entry.value))
             return nil
         }
         return AssessmentDraft.Measurement(ref: entry.id, value: number)

@@ -1,7 +1,8 @@
 public import SalamaModel
-public import SalamaReports
+import SalamaReports
 import SalamaEvaluation
 import Foundation
+public import SalamaXML
 
 /// The formats of a blank workbook.
 public enum WorkbookFormat: String, Sendable, CaseIterable {
@@ -123,6 +124,7 @@ public struct WorkbookTemplate: Sendable {
     func draft() -> AssessmentDraft {
         let cooperative = profile.cooperative
         let labels = labelLanguage
+        let say = Localizer(labels)
         return AssessmentDraft(
             checklist: checklist.id, checklistVersion: checklist.version, date: profile.date, kind: profile.kind,
             cooperativeID: cooperative.id, cooperativeName: cooperative.name, region: cooperative.region,
@@ -139,8 +141,17 @@ public struct WorkbookTemplate: Sendable {
                     evidence: requirement.evidence.map { AssessmentDraft.Evidence(ref: $0.id) },
                     measurements: requirement.measures.map { AssessmentDraft.Measurement(ref: $0.id) },
                     section: text(section.title),
-                    title: ([text(requirement.title)] + details).joined(separator: "\n"))
+                    title: ([text(requirement.title)] + details).joined(separator: "\n"),
+                    level: levelTitle(requirement.target),
+                    severity: say.severityTag(requirement.severity),
+                    guidance: text(requirement.guidance))
             })
+    }
+
+    /// The title of the certification level `id`, or its id when it has none.
+    private func levelTitle(_ id: String) -> String {
+        let title = checklist.target(id).map { text($0.title) } ?? ""
+        return title.isEmpty ? id : title
     }
 
     private func describe(_ evidence: EvidenceSpec, _ labels: Language) -> String {
@@ -156,13 +167,9 @@ public struct WorkbookTemplate: Sendable {
     }
 
     private func introduction(_ labels: Language) -> String {
-        let title = text(checklist.title)
-        let count = requirements.count
-        let statuses = AnswerStatus.allCases.map(\.rawValue).joined(separator: " | ")
-        return pick(labels,
-            "Auto-évaluation à remplir : \(title) (\(checklist.id) \(checklist.version)), \(count) exigences applicables. Pour chaque exigence, status=\"\(statuses)\" ; pour chaque preuve, date=\"AAAA-MM-JJ\" et le nom du document ; pour chaque mesure, value=\"…\".",
-            "تقييم ذاتي للملء: \(title) (\(checklist.id) \(checklist.version))، \(count) متطلبا مطبقا. لكل متطلب status=\"\(statuses)\"؛ لكل وثيقة date=\"YYYY-MM-DD\" واسم الوثيقة؛ لكل قياس value=\"…\".",
-            "Self-assessment to fill in: \(title) (\(checklist.id) \(checklist.version)), \(count) applicable requirements. For each requirement, status=\"\(statuses)\"; for each document, date=\"YYYY-MM-DD\" and its name; for each measure, value=\"…\".")
+        Localizer(labels)(.workbookIntroduction(
+            title: text(checklist.title), checklist: checklist.id, version: checklist.version,
+            requirements: .applicableRequirements(count: requirements.count), statuses: AnswerStatus.allCases.map(\.rawValue).joined(separator: " | ")))
     }
 }
 

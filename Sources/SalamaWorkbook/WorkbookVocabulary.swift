@@ -1,6 +1,7 @@
 public import SalamaModel
-public import SalamaReports
+import SalamaReports
 import Foundation
+public import SalamaXML
 
 /// A key of the CSV workbook's metadata block. The raw value is the machine key, which import
 /// accepts as well as the labels of every language.
@@ -67,11 +68,19 @@ public enum WorkbookColumn: String, Sendable, CaseIterable {
     case reference
     case section
     case title
+    /// The certification level the requirement is needed for (its target's title).
+    case level
+    case severity
     case status
     case deadline
     case evidence
     case measurements
     case note
+    case guidance
+
+    /// The columns the template writes for the member to read, never to fill: import accepts
+    /// them under any of their names and ignores what they hold.
+    public static let readOnly: Set<WorkbookColumn> = [.section, .title, .level, .severity, .guidance]
 
     /// The header written for the column.
     public func label(_ language: Language) -> String {
@@ -79,11 +88,14 @@ public enum WorkbookColumn: String, Sendable, CaseIterable {
         case .reference: pick(language, "référence", "رمز المتطلب", "reference")
         case .section: pick(language, "rubrique", "القسم", "section")
         case .title: pick(language, "exigence", "المتطلب", "title")
+        case .level: pick(language, "niveau", "المستوى", "level")
+        case .severity: pick(language, "gravité", "الخطورة", "severity")
         case .status: pick(language, "réponse", "الجواب", "status")
         case .deadline: pick(language, "échéance", "الأجل", "deadline")
         case .evidence: pick(language, "preuves", "الوثائق", "evidence")
         case .measurements: pick(language, "mesures", "القياسات", "measurements")
         case .note: pick(language, "remarque", "ملاحظة", "note")
+        case .guidance: pick(language, "conseil", "إرشاد", "guidance")
         }
     }
 
@@ -93,11 +105,14 @@ public enum WorkbookColumn: String, Sendable, CaseIterable {
         case .reference: ["ref", "réf", "id", "exigence id", "requirement"]
         case .section: ["section"]
         case .title: ["titre", "intitulé", "العنوان"]
+        case .level: ["niveau exigé", "exigé pour", "needed for", "target", "مطلوب لـ"]
+        case .severity: ["sévérité", "criticité"]
         case .status: ["statut", "état", "الحالة"]
         case .deadline: ["date limite", "délai"]
         case .evidence: ["preuve", "documents", "pièces", "الوثيقة"]
         case .measurements: ["mesure", "measurement", "measures", "القياس"]
         case .note: ["notes", "remarques", "commentaire", "comment", "ملاحظات"]
+        case .guidance: ["conseils", "guide", "إرشادات"]
         }
     }
 
@@ -141,7 +156,7 @@ public enum WorkbookWords {
 
     /// "valid for N days", said of a document.
     public static func maxAge(_ days: Int, _ language: Language) -> String {
-        pick(language, "valable \(days) jours", "صالحة لمدة \(days) يوما", "valid for \(days) days")
+        Localizer(language)(.validFor(count: days))
     }
 
     static func dateHint(_ language: Language) -> String {

@@ -7,26 +7,40 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    /// What is wrong and what to do, written in a language when shown.
+    public var content: Message
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, _ content: Message) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.content = content
     }
 
-    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.error, at: location, message)
+    public init(_ severity: Severity, at location: SourceLocation, _ content: some MessageCase) {
+        self.init(severity, at: location, content.message)
     }
 
-    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: location, message)
+    public static func error(at location: SourceLocation, _ content: some MessageCase) -> Diagnostic {
+        Diagnostic(.error, at: location, content.message)
+    }
+
+    public static func warning(at location: SourceLocation, _ content: some MessageCase) -> Diagnostic {
+        Diagnostic(.warning, at: location, content.message)
     }
 
     public var isError: Bool { severity == .error }
 
-    public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+    /// The English text of the message.
+    public var message: String { content.description }
+
+    /// `path:line:column: error: message`, in English.
+    public var description: String { description(in: .en) }
+
+    /// `path:line:column: error: message` with the message in `language`; the location and the
+    /// severity stay as they are, the machine-readable part of the line. `quoting` passes the
+    /// path and each quoted value (the terminal's escaping, say).
+    public func description(in language: Language, quoting: (String) -> String = { $0 }) -> String {
+        "\(quoting(location.description)): \(severity.rawValue): \(content.rendered(in: language, quoting: quoting))"
     }
 }
 

@@ -20,7 +20,7 @@ public enum HTMLCheck {
     public static func diagnostics(of html: String, path: String = "report.html") -> [Diagnostic] {
         XMLLibrary.initialize()
         let collector = HTMLErrorCollector(path: path)
-        guard let context = htmlNewParserCtxt() else { return [.error(at: .file(path), "out of memory")] }
+        guard let context = htmlNewParserCtxt() else { return [.error(at: .file(path), XMLMessage.outOfMemory)] }
         defer { htmlFreeParserCtxt(context) }
         let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
         let bytes = Array(html.utf8)
@@ -36,7 +36,7 @@ public enum HTMLCheck {
         if let document {
             xmlFreeDoc(document)
         } else {
-            collector.diagnostics.append(.error(at: .file(path), "not an HTML document"))
+            collector.diagnostics.append(.error(at: .file(path), XMLMessage.notHTMLDocument))
         }
         return collector.diagnostics
     }
@@ -55,7 +55,7 @@ private final class HTMLErrorCollector {
         let raw = error.pointee
         let name = raw.str1.map { String(cString: $0).lowercased() }
         if raw.code == Int32(XML_HTML_UNKNOWN_TAG.rawValue), let name, HTMLCheck.modernElements.contains(name) { return }
-        let message = LibXML2Message.clean(raw.message.map { String(cString: $0) } ?? "unknown libxml2 error")
+        let message = LibXML2Message.explained(raw, by: XMLMessage.notHTML(reader:))
         let location = SourceLocation(file: path, line: Int(raw.line), column: max(Int(raw.int2), raw.line > 0 ? 1 : 0))
         diagnostics.append(Diagnostic(raw.level == XML_ERR_WARNING ? .warning : .error, at: location, message))
     }

@@ -12,19 +12,19 @@ enum InputEncoding {
     /// The document's characters as one byte each: ASCII as itself, any other character as
     /// 0x80 (never markup), line feeds kept so lines count alike; or why it cannot be read.
     static func markupProjection(_ bytes: [UInt8], path: String) -> Result<[UInt8], InvalidInputError> {
-        func refuse(_ message: String, line: Int = 1, column: Int = 1) -> Result<[UInt8], InvalidInputError> {
+        func refuse(_ message: XMLMessage, line: Int = 1, column: Int = 1) -> Result<[UInt8], InvalidInputError> {
             .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line, column: column), message)))
         }
         let head = Array(bytes.prefix(4)) + Array(repeating: 0xAA, count: max(0, 4 - bytes.count))
         switch (head[0], head[1], head[2], head[3]) {
         case (0x00, 0x00, 0xFE, 0xFF), (0xFF, 0xFE, 0x00, 0x00), (0x00, 0x00, 0x00, 0x3C), (0x3C, 0x00, 0x00, 0x00):
-            return refuse("the file is in UTF-32 (UCS-4), which Salama does not read: save it as UTF-8")
+            return refuse(.encodingUTF32)
         case (0xFE, 0xFF, _, _), (0xFF, 0xFE, _, _):
             return utf16Projection(bytes.dropFirst(2), bigEndian: head[0] == 0xFE, path: path)
         case (0x00, 0x3C, _, _), (0x3C, 0x00, _, _), (0x00, _, _, _), (_, 0x00, _, _):
-            return refuse("the file looks like UTF-16 without a byte-order mark, which cannot be read safely: save it as UTF-8 (or as UTF-16 with its byte-order mark)")
+            return refuse(.encodingUTF16WithoutMark)
         case (0x4C, 0x6F, 0xA7, 0x94):
-            return refuse("the file is in EBCDIC, which Salama does not read: save it as UTF-8")
+            return refuse(.encodingEBCDIC)
         default:
             break
         }
@@ -32,18 +32,16 @@ enum InputEncoding {
         if let declared = declaredEncoding(body), !isASCIICompatible(declared) {
             let upper = declared.uppercased()
             if upper.hasPrefix("UTF-16") || upper.hasPrefix("UTF16") || upper == "UCS-2" {
-                return refuse("the file declares encoding '\(declared)' but has no UTF-16 byte-order mark: save it as UTF-8, or as UTF-16 with its byte-order mark")
+                return refuse(.encodingDeclaredUTF16WithoutMark(encoding: declared))
             }
-            return refuse("unsupported encoding '\(declared)': Salama reads UTF-8, UTF-16 with a byte-order mark, ISO-8859 and windows-125x; save the file as UTF-8")
+            return refuse(.encodingUnsupported(encoding: declared))
         }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = position(of: nul, in: body)
-            return refuse(nulMessage, line: line, column: column)
+            return refuse(.nulCharacter, line: line, column: column)
         }
         return .success(body)
     }
-
-    static let nulMessage = "the file holds a NUL character (byte 0): a checklist or an assessment is plain text; the file may be damaged, or written by a program that does not save text"
 
     private static func utf16Projection(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) -> Result<[UInt8], InvalidInputError> {
         var projection = [UInt8]()
@@ -53,7 +51,7 @@ enum InputEncoding {
         while index + 1 < bytes.endIndex {
             let unit = bigEndian ? UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]) : UInt16(bytes[index + 1]) << 8 | UInt16(bytes[index])
             if unit == 0 {
-                return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line, column: column), nulMessage)))
+                return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line, column: column), XMLMessage.nulCharacter)))
             }
             projection.append(unit < 0x80 ? UInt8(unit) : 0x80)
             if unit == 0x0A { line += 1; column = 1 } else { column += 1 }

@@ -34,9 +34,12 @@ final class ParserSession {
     var locate: ((xmlNodePtr) -> SourceLocation)?
     /// Locates the start tags of a parse (see `StartTagLocator`).
     var startTags = StartTagLocator()
+    /// The sentence that introduces libxml2's own (English) message: what it means for the user.
+    let explaining: (String) -> XMLMessage
 
-    init(path: String) {
+    init(path: String, explaining: @escaping (String) -> XMLMessage = XMLMessage.notWellFormed(reader:)) {
         self.path = path
+        self.explaining = explaining
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
@@ -46,7 +49,7 @@ final class ParserSession {
         return Unmanaged<ParserSession>.fromOpaque(pointer).takeUnretainedValue()
     }
 
-    func error(_ message: String, line: Int, column: Int) {
+    func error(_ message: XMLMessage, line: Int, column: Int) {
         diagnostics.append(.error(at: SourceLocation(file: path, line: line, column: column), message))
     }
 
@@ -63,7 +66,7 @@ final class ParserSession {
     func record(_ error: UnsafePointer<xmlError>) {
         let raw = error.pointee
         let severity: Diagnostic.Severity = raw.level == XML_ERR_WARNING ? .warning : .error
-        let message = LibXML2Message.clean(raw.message.map { String(cString: $0) } ?? "unknown libxml2 error")
+        let message = LibXML2Message.explained(raw, by: explaining)
         var location: SourceLocation
         if let node = raw.node?.assumingMemoryBound(to: xmlNode.self), node.pointee.type == XML_ELEMENT_NODE,
            let locate {
@@ -87,7 +90,7 @@ private let structuredErrorHandler: xmlStructuredErrorFunc = { context, error in
 /// the parser's back.
 private let refuseExternalResources: xmlExternalEntityLoader = { url, _, context in
     if let url, let context, let session = ParserSession.from(context.pointee._private) {
-        session.diagnostics.append(.error(at: .file(session.path), "refused to load '\(String(cString: url))': Salama reads no external resource"))
+        session.diagnostics.append(.error(at: .file(session.path), XMLMessage.externalResourceRefused(resource: String(cString: url))))
     }
     return nil
 }
@@ -103,21 +106,27 @@ enum LibXML2Message {
         while let open = text.range(of: "{urn:salama:"), let close = text[open.upperBound...].firstIndex(of: "}") {
             text.removeSubrange(open.lowerBound...close)
         }
-        return explainingLongNumbers(text)
+        return text
+    }
+
+    /// libxml2's message `raw`, cleaned, after the sentence `explaining` makes of it.
+    static func explained(_ raw: xmlError, by explaining: (String) -> XMLMessage) -> XMLMessage {
+        let text = clean(raw.message.map { String(cString: $0) } ?? "unknown libxml2 error")
+        return longNumber(in: text) ?? explaining(text)
     }
 
     /// libxml2's schema validator holds a decimal or an integer in 24 digits and calls a longer
     /// one "not a valid value": true of Salama, but not of XML Schema. Say which limit it is.
-    static func explainingLongNumbers(_ text: String) -> String {
+    static func longNumber(in text: String) -> XMLMessage? {
         let types = ["xs:decimal", "xs:integer", "xs:positiveInteger", "xs:nonNegativeInteger"]
         guard let type = types.first(where: { text.hasSuffix("is not a valid value of the atomic type '\($0)'.") }),
               let valueEnd = text.range(of: "' is not a valid value", options: .backwards),
-              let valueStart = text[..<valueEnd.lowerBound].lastIndex(of: "'") else { return text }
+              let valueStart = text[..<valueEnd.lowerBound].lastIndex(of: "'") else { return nil }
         let value = text[text.index(after: valueStart)..<valueEnd.lowerBound]
         let digits = value.filter { $0.isASCII && $0.isNumber }.count
         let isNumber = value.allSatisfy { ($0.isASCII && $0.isNumber) || "+-. ".contains($0) } && value.filter { $0 == "." }.count <= 1
-        guard isNumber, digits > 24 else { return text }
-        return String(text[..<valueStart]) + "'\(value)' has \(digits) digits: Salama reads numbers (\(type)) of at most 24 digits; write it with fewer"
+        guard isNumber, digits > 24 else { return nil }
+        return .numberTooLong(place: String(text[..<valueStart]), value: String(value), digits: digits, type: type)
     }
 
     /// A file name as libxml2 reports it, as a path for people.

@@ -25,7 +25,7 @@ public enum XInclude {
     public static func resolve(in document: XMLDocument, confinedTo folder: String) throws(InvalidInputError) {
         XMLLibrary.initialize()
         guard let root = IncludePolicy.realPath(folder) else {
-            throw InvalidInputError(.error(at: .file(folder), "cannot resolve the checklist folder"))
+            throw InvalidInputError(.error(at: .file(folder), XMLMessage.checklistFolderUnresolved))
         }
         var diagnostics: [Diagnostic] = []
         guard let top = document.root else { return }
@@ -37,7 +37,7 @@ public enum XInclude {
         guard !diagnostics.containsErrors else { throw InvalidInputError(diagnostics.sortedForDisplay()) }
         for inclusion in inclusions {
             guard inclusion.substitute() else {
-                throw InvalidInputError(.error(at: inclusion.include.location, "the module could not be included: out of memory"))
+                throw InvalidInputError(.error(at: inclusion.include.location, XMLMessage.includeOutOfMemory(href: inclusion.base)))
             }
         }
     }
@@ -101,54 +101,54 @@ public enum XInclude {
         // In the file that holds the include, whatever an author's xml:base says.
         let written = include.location
         let here = SourceLocation(file: displayPath, line: written.line, column: written.column)
-        func refuse(_ message: String) -> Target? {
+        func refuse(_ message: XMLMessage) -> Target? {
             diagnostics.append(.error(at: here, message))
             return nil
         }
 
         guard let href = include.attribute("href"), !href.isEmpty else {
-            return refuse("xi:include needs an href naming a module file")
+            return refuse(.includeWithoutHref)
         }
         if let parse = include.attribute("parse"), parse != "xml" {
-            return refuse("xi:include of '\(href)' with parse=\"\(parse)\": only XML modules may be included")
+            return refuse(.includeNotXML(href: href, parse: parse))
         }
         if include.attribute("xpointer") != nil || href.contains("#") {
-            return refuse("xi:include of '\(href)': fragments and xpointer are not supported; include a whole module file")
+            return refuse(.includeFragment(href: href))
         }
         if IncludePolicy.hasScheme(href) {
-            return refuse("xi:include of '\(href)' is refused: only files inside the checklist's folder may be included, never a URL")
+            return refuse(.includeURL(href: href))
         }
         guard let uri = xmlParseURI(href) else {
-            return refuse("xi:include of '\(href)': the href is not a valid URI reference; write a space as %20")
+            return refuse(.includeInvalidURI(href: href))
         }
         xmlFreeURI(uri)
         if href.hasPrefix("/") || href.hasPrefix("\\") {
-            return refuse("xi:include of '\(href)' is refused: absolute paths are not allowed; name the module relative to the including file")
+            return refuse(.includeAbsolutePath(href: href))
         }
         // XInclude resolves href against the include's base URI; modules are named relative to
         // the file that includes them, so an author's xml:base above the include is refused
         // rather than followed out of the folder or silently ignored.
         if include.hasAuthorBase {
-            return refuse("xi:include of '\(href)' is refused: an xml:base above it would change the file it names; name modules relative to the file that includes them")
+            return refuse(.includeUnderXMLBase(href: href))
         }
         // href is a URI reference: its escapes (`%20`) name the file's characters.
         let reference = href.removingPercentEncoding ?? href
         let directory = (stack.last! as NSString).deletingLastPathComponent
         let normalized = ((directory as NSString).appendingPathComponent(reference) as NSString).standardizingPath
         if !IncludePolicy.isInside(normalized, root: root) {
-            return refuse("xi:include of '\(href)' is refused: it leads outside the checklist's folder")
+            return refuse(.includeOutsideFolder(href: href))
         }
         guard let real = IncludePolicy.realPath(normalized) else {
-            return refuse("xi:include of '\(href)': no such file")
+            return refuse(.includeNoSuchFile(href: href))
         }
         if !IncludePolicy.isInside(real, root: root) {
-            return refuse("xi:include of '\(href)' is refused: it leads outside the checklist's folder")
+            return refuse(.includeOutsideFolder(href: href))
         }
         if stack.contains(real) {
-            return refuse("xi:include of '\(href)' forms a cycle: the module includes itself")
+            return refuse(.includeCycle(href: href))
         }
         if stack.count > maximumDepth {
-            return refuse("xi:include of '\(href)': modules nest more than \(maximumDepth) levels deep")
+            return refuse(.includeTooDeep(href: href, limit: maximumDepth))
         }
         return Target(include: include, href: href, real: real, moduleDisplay: IncludePolicy.join(displayPath, reference), location: here)
     }
@@ -178,14 +178,14 @@ public enum XInclude {
     private static func include(_ target: Target, module parsed: Result<XMLDocument, InvalidInputError>, stack: [String], root: String,
                                 budget: inout IncludeBudget, diagnostics: inout [Diagnostic]) -> Inclusion? {
         let href = target.href
-        func refuse(_ message: String) -> Inclusion? {
+        func refuse(_ message: XMLMessage) -> Inclusion? {
             diagnostics.append(.error(at: target.location, message))
             return nil
         }
         // Each inclusion copies the module into the checklist: bound their number and size.
         budget.inclusions += 1
         if budget.inclusions > maximumInclusions {
-            if !budget.exhausted { _ = refuse("xi:include of '\(href)': more than \(maximumInclusions) inclusions in all (counting each module as often as it is included)") }
+            if !budget.exhausted { _ = refuse(.includeTooMany(href: href, limit: maximumInclusions)) }
             budget.exhausted = true
             return nil
         }
@@ -198,13 +198,13 @@ public enum XInclude {
         }
         budget.bytes += module.bytes.count
         if budget.bytes > XMLParser.maximumFileSize {
-            if !budget.exhausted { _ = refuse("xi:include of '\(href)': the included modules add up to more than \(XMLParser.maximumFileSize) bytes (counting each module as often as it is included)") }
+            if !budget.exhausted { _ = refuse(.includeTooLarge(href: href, limit: XMLParser.maximumFileSize)) }
             budget.exhausted = true
             return nil
         }
         budget.elements += module.elementCount
         if budget.elements > MarkupLimits.maximumElements {
-            if !budget.exhausted { _ = refuse("xi:include of '\(href)': the checklist and its modules hold more than \(MarkupLimits.maximumElements) elements (counting each module as often as it is included): a checklist needs a few thousand") }
+            if !budget.exhausted { _ = refuse(.includeTooManyElements(href: href, limit: MarkupLimits.maximumElements)) }
             budget.exhausted = true
             return nil
         }
@@ -216,7 +216,7 @@ public enum XInclude {
         // A module with a refused include is never copied: the whole resolution fails.
         guard diagnostics.count(where: { $0.isError }) == errorsBefore else { return nil }
         for inclusion in nested where !inclusion.substitute() {
-            return refuse("xi:include of '\(href)': the module could not be included: out of memory")
+            return refuse(.includeOutOfMemory(href: href))
         }
         return Inclusion(include: target.include, module: module, base: IncludePolicy.join("", href))
     }

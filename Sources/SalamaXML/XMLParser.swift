@@ -30,7 +30,7 @@ public enum XMLParser {
         }
         let session = ParserSession(path: path)
         guard let context = xmlNewParserCtxt() else {
-            throw InvalidInputError(.error(at: .file(path), "out of memory"))
+            throw InvalidInputError(.error(at: .file(path), XMLMessage.outOfMemory))
         }
         defer { xmlFreeParserCtxt(context) }
         context.pointee._private = session.opaque
@@ -49,7 +49,7 @@ public enum XMLParser {
             if let parsed { xmlFreeDoc(parsed) }
             var diagnostics = session.diagnostics
             if !diagnostics.containsErrors {
-                diagnostics.append(.error(at: .file(path), "not a well-formed XML document"))
+                diagnostics.append(.error(at: .file(path), XMLMessage.notWellFormedDocument))
             }
             throw InvalidInputError(diagnostics.sortedForDisplay())
         }
@@ -62,7 +62,7 @@ private let refuseDocumentType: internalSubsetSAXFunc = { context, name, _, _ in
     let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
     if let session = ParserSession.from(parser.pointee._private) {
         let line = parser.pointee.input.map { Int($0.pointee.line) } ?? 0
-        session.error("document type declarations are not allowed: a checklist or an assessment never needs one, and one could declare entities", line: line, column: 1)
+        session.error(.documentTypeRefused, line: line, column: 1)
     }
     xmlStopParser(parser)
 }
@@ -111,10 +111,10 @@ public enum FileReader {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path, errno) }
         if (status.st_mode & S_IFMT) == S_IFDIR {
-            throw InvalidInputError(.error(at: .file(path), "is a directory, not a file"))
+            throw InvalidInputError(.error(at: .file(path), XMLMessage.pathIsFolder))
         }
         if Int(status.st_size) > limit {
-            throw InvalidInputError(.error(at: .file(path), "file too large: \(status.st_size) bytes (the limit is \(limit))"))
+            throw InvalidInputError(.error(at: .file(path), XMLMessage.fileTooLarge(size: Int(status.st_size), limit: limit)))
         }
         var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0))
         var total = 0
@@ -130,7 +130,7 @@ public enum FileReader {
             if count == 0 { break }
             total += count
             if total > limit {
-                throw InvalidInputError(.error(at: .file(path), "file too large (the limit is \(limit) bytes)"))
+                throw InvalidInputError(.error(at: .file(path), XMLMessage.fileGrewTooLarge(limit: limit)))
             }
         }
         bytes.removeSubrange(total...)
@@ -138,19 +138,19 @@ public enum FileReader {
     }
 
     static func failure(_ path: String, _ code: Int32) -> InvalidInputError {
-        InvalidInputError(.error(at: .file(path), "cannot read file: \(reason(code))"))
+        InvalidInputError(.error(at: .file(path), XMLMessage.cannotReadFile(reason: reason(code))))
     }
 
     /// Why a file or folder could not be opened or read, in words.
-    public static func reason(_ code: Int32) -> String {
+    public static func reason(_ code: Int32) -> XMLMessage {
         switch code {
-        case ENOENT: "no such file"
-        case EACCES, EPERM: "permission denied"
-        case EISDIR: "is a directory, not a file"
-        case EMFILE, ENFILE: "too many open files"
-        case ENOTDIR: "a part of the path is not a folder"
-        case ELOOP: "too many levels of symbolic links"
-        default: String(cString: strerror(code))
+        case ENOENT: .reasonNoSuchFile
+        case EACCES, EPERM: .reasonPermissionDenied
+        case EISDIR: .pathIsFolder
+        case EMFILE, ENFILE: .reasonTooManyOpenFiles
+        case ENOTDIR: .reasonPathPartNotFolder
+        case ELOOP: .reasonSymbolicLinkLoop
+        default: .reasonSystem(text: String(cString: strerror(code)))
         }
     }
 }
@@ -227,7 +227,7 @@ enum MarkupLimits {
                 elements += 1
                 if elements > maximumElements {
                     return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
-                                           "more than \(maximumElements) elements: a checklist needs a few thousand, an assessment a few hundred")))
+                                                             XMLMessage.tooManyElements(limit: maximumElements))))
                 }
             }
             var attributes = 0
@@ -251,11 +251,11 @@ enum MarkupLimits {
             index += 1
             if attributes > maximumAttributesPerTag {
                 return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
-                                       "a start tag with more than \(maximumAttributesPerTag) attributes: checklists and assessments need a few")))
+                                                         XMLMessage.tooManyAttributes(limit: maximumAttributesPerTag))))
             }
             if namespaces > maximumNamespaceDeclarations {
                 return .failure(InvalidInputError(.error(at: SourceLocation(file: path, line: line(at: tagStart), column: 1),
-                                       "more than \(maximumNamespaceDeclarations) namespace declarations: checklists and assessments need a few")))
+                                                         XMLMessage.tooManyNamespaceDeclarations(limit: maximumNamespaceDeclarations))))
             }
         }
         return .success(elements)

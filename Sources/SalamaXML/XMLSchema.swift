@@ -4,12 +4,27 @@ import Dispatch
 /// A compiled W3C XML Schema. Compile once; it may then validate documents from any number
 /// of threads at once (each validation has its own context).
 public final class XMLSchema: @unchecked Sendable {
-    private let pointer: xmlSchemaPtr
+    /// What the documents a schema validates are, for the sentence before the validator's words.
+    public enum Format: Sendable {
+        case checklist, assessment, unnamed
 
-    /// Compiles the schema held in `text`, naming it `name` in diagnostics.
-    public init(text: String, name: String) throws(InvalidInputError) {
+        var explaining: @Sendable (String) -> XMLMessage {
+            switch self {
+            case .checklist: XMLMessage.notChecklistFormat(validator:)
+            case .assessment: XMLMessage.notAssessmentFormat(validator:)
+            case .unnamed: XMLMessage.notSchemaFormat(validator:)
+            }
+        }
+    }
+
+    private let pointer: xmlSchemaPtr
+    private let format: Format
+
+    /// Compiles the schema held in `text`, naming it `name` in diagnostics, for documents of `format`.
+    public init(text: String, name: String, format: Format = .unnamed) throws(InvalidInputError) {
         XMLLibrary.initialize()
-        let session = ParserSession(path: name)
+        self.format = format
+        let session = ParserSession(path: name, explaining: XMLMessage.schemaInvalid(compiler:))
         let compiled: xmlSchemaPtr? = session.capturingErrors {
             var source = Array(text.utf8)
             return source.withUnsafeMutableBufferPointer { buffer -> xmlSchemaPtr? in
@@ -29,7 +44,7 @@ public final class XMLSchema: @unchecked Sendable {
                 if renamed.location.file == "in_memory_buffer" { renamed.location.file = name }
                 return renamed
             }
-            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: .file(name), "invalid schema")] : diagnostics)
+            throw InvalidInputError(diagnostics.isEmpty ? [.error(at: .file(name), XMLMessage.schemaInvalidWithoutReason)] : diagnostics)
         }
         pointer = compiled
     }
@@ -40,16 +55,16 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// Validates `document`, returning every violation located at its element.
     public func validate(_ document: XMLDocument) -> [Diagnostic] {
-        let session = ParserSession(path: document.path)
+        let session = ParserSession(path: document.path, explaining: format.explaining)
         session.locate = { document.location(of: $0) }
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
-            return [.error(at: .file(document.path), "out of memory")]
+            return [.error(at: .file(document.path), XMLMessage.outOfMemory)]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         xmlSchemaSetValidStructuredErrors(context, schemaErrorHandler, session.opaque)
         let result = session.capturingErrors { xmlSchemaValidateDoc(context, document.pointer) }
         if result != 0 && !session.diagnostics.containsErrors {
-            session.diagnostics.append(.error(at: .file(document.path), "the document does not match its schema"))
+            session.diagnostics.append(.error(at: .file(document.path), XMLMessage.documentDoesNotMatchSchema))
         }
         return session.diagnostics
     }

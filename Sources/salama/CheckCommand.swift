@@ -2,6 +2,7 @@ import ArgumentParser
 import SalamaEvaluation
 import SalamaModel
 import SalamaReports
+import SalamaXML
 
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html
@@ -33,7 +34,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Report format.")
     var format: CheckFormat = .text
 
-    @Option(help: "Language of the report (default: the checklist's).")
+    @Option(help: ArgumentHelp(Salama.languageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -46,14 +47,16 @@ struct CheckCommand: ParsableCommand {
     var failUnder: String?
 
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: assessments + checklists.inputFiles)
         let run = checklists.checkRun()
         let outcomes = assessments.map(run.check)
+        Console.use(outcomes.lazy.compactMap(\.evaluation).first?.checklist ?? checklists.givenChecklist(in: run.catalog))
         outcomes.forEach { Console.print($0.diagnostics) }
         let evaluations = outcomes.compactMap(\.evaluation)
 
         if let failUnder, let unknown = evaluations.first(where: { $0.checklist.target(failUnder) == nil }) {
-            Console.error("error: --fail-under names target '\(failUnder)', which checklist '\(unknown.checklist.id)' does not declare (targets: \(unknown.checklist.targets.map(\.id).joined(separator: ", ")))")
+            Console.error(.failUnderUnknownTarget(target: failUnder, checklist: unknown.checklist.id, targets: unknown.checklist.targets.map(\.id)))
             throw Exit.usage
         }
         if !evaluations.isEmpty {

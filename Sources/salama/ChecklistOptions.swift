@@ -19,6 +19,11 @@ struct ChecklistOptions: ParsableArguments {
         }
     }
 
+    /// The checklist `--checklist` names, when it can be read (through `catalog`, which keeps it).
+    func givenChecklist(in catalog: ChecklistCatalog) -> Checklist? {
+        file.flatMap { try? catalog.load($0).value }
+    }
+
     /// The checklist file given, as an input an --output must not replace.
     var inputFiles: [String] { file.map { [$0] } ?? [] }
 
@@ -32,7 +37,7 @@ struct ChecklistOptions: ParsableArguments {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-        let hint = "looked in \(candidates.joined(separator: " and ")); give a folder with --checklists DIR or SALAMA_CHECKLISTS=DIR, or a file with --checklist FILE"
+        let hint = CommandMessage.checklistFolderHint(folders: candidates).message
         return ChecklistCatalog(.directory(found ?? candidates[0]), missingFolderHint: hint)
     }
 

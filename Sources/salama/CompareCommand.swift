@@ -1,6 +1,7 @@
 import ArgumentParser
 import SalamaEvaluation
 import SalamaReports
+import SalamaXML
 
 enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html
@@ -33,16 +34,18 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Report format.")
     var format: CompareFormat = .text
 
-    @Option(help: "Language of the report (default: the checklist's).")
+    @Option(help: ArgumentHelp(Salama.languageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: [old, new] + checklists.inputFiles)
         let run = checklists.checkRun()
         let outcomes = [old, new].map(run.check)
+        Console.use(outcomes.lazy.compactMap(\.evaluation).first?.checklist ?? checklists.givenChecklist(in: run.catalog))
         outcomes.forEach { Console.print($0.diagnostics) }
         guard let older = outcomes[0].evaluation, let newer = outcomes[1].evaluation else { throw Exit.invalidInput }
         let comparison: Comparison

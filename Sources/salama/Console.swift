@@ -15,17 +15,51 @@ enum Console {
     /// Set when standard error refused a diagnostic.
     nonisolated(unsafe) static var diagnosticsLost = false
 
-    static func error(_ text: String) {
-        let line = VisibleText.escapingTerminalControls(text)
+    /// The language `--lang` names, if given.
+    nonisolated(unsafe) static var chosenLanguage: Language?
+    /// The language of the checklist in use, once one is read.
+    nonisolated(unsafe) private static var checklistLanguage: Language?
+
+    /// The language of messages: `--lang`, else the checklist's (its xml:lang) once known,
+    /// else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`; English when none is French or Arabic).
+    static var messageLanguage: Language {
+        chosenLanguage ?? checklistLanguage ?? Language.ofLocale(ProcessInfo.processInfo.environment)
+    }
+
+    /// Writes the following messages in the language of `checklist`, unless `--lang` says otherwise.
+    static func use(_ checklist: Checklist?) {
+        use(checklistLanguage: checklist?.language)
+    }
+
+    /// Writes the following messages in a checklist's `xml:lang`, unless `--lang` says otherwise.
+    static func use(checklistLanguage code: String?) {
+        if let code { checklistLanguage = Language(checklistLanguage: code) }
+    }
+
+    /// Forgets the checklist of a previous file.
+    static func forgetChecklist() {
+        checklistLanguage = nil
+    }
+
+    /// Prints diagnostics, `FILE:LINE:COLUMN: error: MESSAGE`, the message in `messageLanguage`.
+    static func print(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        let language = messageLanguage
+        writeError(diagnostics.map { $0.description(in: language, quoting: VisibleText.escapingTerminalControls) }.joined(separator: "\n"))
+    }
+
+    /// Prints `error: MESSAGE`, or `PATH: error: MESSAGE` about the file `path`.
+    static func error(_ message: CommandMessage, about path: String? = nil) {
+        let text = message.message.rendered(in: messageLanguage, quoting: VisibleText.escapingTerminalControls)
+        writeError(path.map { VisibleText.escapingTerminalControls($0) + ": " } .map { $0 + "error: " + text } ?? "error: " + text)
+    }
+
+    /// Writes `line`, whose parts from inputs are escaped already, to standard error.
+    private static func writeError(_ line: String) {
         if standardErrorClosed { diagnosticsLost = true }
         if AtomicFile.writeAll(Array((line.hasSuffix("\n") ? line : line + "\n").utf8), to: STDERR_FILENO) != nil {
             diagnosticsLost = true
         }
-    }
-
-    static func print(_ diagnostics: [Diagnostic]) {
-        guard !diagnostics.isEmpty else { return }
-        error(diagnostics.map(\.description).joined(separator: "\n"))
     }
 
     /// Whether standard output was closed when the run started (`>&-`).
@@ -58,7 +92,7 @@ enum Console {
     static func write(to path: String?, producing produce: (_ emit: (String) -> Void) -> Void) throws {
         guard let path, path != "-" else {
             if standardOutputClosed {
-                error("error: " + FileWriteError(path: "standard output", code: EBADF).description)
+                error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: EBADF).reason))
                 throw Exit.invalidInput
             }
             var failure: Int32?
@@ -67,13 +101,13 @@ enum Console {
             }
             guard let code = failure else { return }
             if code == EPIPE { exit(brokenPipeStatus) }
-            error("error: " + FileWriteError(path: "standard output", code: code).description)
+            error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: code).reason))
             throw Exit.invalidInput
         }
         do {
             try AtomicFile.write(to: path, producing: produce)
         } catch {
-            Console.error("\(VisibleText.escaping(path, .diagnostic)): error: cannot write the output file: \(error.reason)")
+            Console.error(.cannotWriteOutputFile(reason: error.reason), about: path)
             throw Exit.invalidInput
         }
     }
@@ -89,8 +123,7 @@ enum Console {
     static func refuseOutput(_ output: String?, overwriting inputs: [String]) throws {
         guard let output, output != "-", let written = FileIdentity(path: output) else { return }
         guard let input = inputs.first(where: { FileIdentity(path: $0) == written }) else { return }
-        let same = input == output ? "is" : "is the same file as"
-        Console.error("error: --output \(VisibleText.quotedPath(output)) \(same) the input \(VisibleText.quotedPath(input)): writing it would replace the input; name another file")
+        Console.error(input == output ? .outputIsInput(output: output) : .outputIsSameFileAsInput(output: output, input: input))
         throw Exit.usage
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import SalamaEvaluation
 import SalamaModel
 import SalamaWorkbook
+import SalamaXML
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,9 +25,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the assessment XML to this file instead of standard output.", valueName: "file.xml"))
     var output: String?
 
+    @Option(help: ArgumentHelp(Salama.messageLanguageHelp, valueName: "fr|ar|en"))
+    var lang: Language?
+
     func run() throws {
+        Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: [file] + checklists.inputFiles)
         let catalog = checklists.catalog
+        Console.use(checklists.givenChecklist(in: catalog))
         let imported: ImportedWorkbook
         do {
             imported = try WorkbookImporter.load(path: file, checklists: catalog)
@@ -37,6 +43,7 @@ struct ImportCommand: ParsableCommand {
         var diagnostics = imported.assessment.warnings
         let assessment = imported.assessment.value
         if let checklist = try? catalog.checklist(for: assessment.checklistID).value {
+            Console.use(checklist)
             let errors = AssessmentCheck.errors(assessment, checklist)
             if !errors.isEmpty {
                 Console.print((errors + diagnostics).sortedForDisplay())
@@ -44,7 +51,7 @@ struct ImportCommand: ParsableCommand {
             }
             diagnostics += Evaluator(checklist).evaluate(assessment).warnings.map(\.diagnostic)
         } else {
-            diagnostics.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not found, so answers were not checked against it"))
+            diagnostics.append(.warning(at: assessment.location, CommandMessage.checklistNotFound(checklist: assessment.checklistID)))
         }
         Console.print(diagnostics.sortedForDisplay())
         try Console.write(imported.xml, to: output)

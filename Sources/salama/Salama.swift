@@ -10,6 +10,11 @@ struct Salama: ParsableCommand {
         discussion: """
         Exit codes: 0 success; 1 an input is invalid or unreadable, or an output cannot be written; 2 --fail-under names a \
         target that is not ready; 64 usage error; 141 the reader of standard output went away.
+
+        Errors and warnings are printed FILE:LINE:COLUMN: error: MESSAGE (or warning:), the message in French, Arabic \
+        or English: the language --lang names, else the language of the checklist in use once it is read (its \
+        xml:lang), else the locale's (LC_ALL, then LC_MESSAGES, then LANG: ar_MA.UTF-8 gives Arabic, fr_FR French, \
+        anything else English). The prefix up to "error:" or "warning:" is never translated.
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, ValidateCommand.self, SummaryCommand.self, CompareCommand.self, TemplateCommand.self, ImportCommand.self]
@@ -40,6 +45,13 @@ private func argumentsKeepingBytes() -> [String] {
             FileSystemName.string(fromBytes: UnsafeBufferPointer(start: $0, count: strlen(argument)))
         }
     }
+}
+
+extension Salama {
+    /// The help of `--lang` on the commands that write a report.
+    static let languageHelp = "Language of the report and of the messages: fr, ar or en (default: the checklist's; messages before a checklist is read: LC_ALL, LC_MESSAGES or LANG, else English)."
+    /// The help of `--lang` on the commands that write no report.
+    static let messageLanguageHelp = "Language of the messages: fr, ar or en (default: the checklist's once it is read, else LC_ALL, LC_MESSAGES or LANG, else English)."
 }
 
 /// The exit codes every command documents.

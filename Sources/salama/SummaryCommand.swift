@@ -2,6 +2,7 @@ import ArgumentParser
 import SalamaEvaluation
 import SalamaModel
 import SalamaReports
+import SalamaXML
 
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown, html
@@ -39,7 +40,7 @@ struct SummaryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List only the N most frequent open findings (default: 15 in text, markdown and html; all in json).", valueName: "n"))
     var top: Int?
 
-    @Option(help: "Language of the report (default: the checklist's).")
+    @Option(help: ArgumentHelp(Salama.languageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -50,6 +51,7 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.chosenLanguage = lang
         let listing = SummaryRun.listing(under: paths)
         try Console.refuseOutput(output, overwriting: listing.files + checklists.inputFiles)
         let report: SummaryReport
@@ -59,6 +61,7 @@ struct SummaryCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        Console.use(report.summary.checklist)
         for invalid in report.invalid { Console.print(invalid.diagnostics.filter(\.isError)) }
         let options = SummaryReportOptions(language: lang, top: top)
         try Console.write(to: output) { emit in format.reporter.write(report, options: options, to: emit) }

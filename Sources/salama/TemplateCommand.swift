@@ -66,7 +66,7 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "The workbook's format.")
     var format: WorkbookFormat = .xml
 
-    @Option(help: "Language of titles and labels (default: the checklist's).")
+    @Option(help: ArgumentHelp("Language of titles and labels, and of the messages: fr, ar or en (default: the checklist's; messages before the checklist is read: LC_ALL, LC_MESSAGES or LANG, else English).", valueName: "fr|ar|en"))
     var lang: Language?
 
     @Option(help: ArgumentHelp("Write the workbook to this file instead of standard output.", valueName: "file"))
@@ -79,7 +79,8 @@ struct TemplateCommand: ParsableCommand {
         default: break
         }
         if list { return }
-        guard let products, !TemplateCommand.names(products).isEmpty else {
+        // At least one name: something besides the commas that separate names and spaces.
+        guard let products, products.contains(where: { $0 != "," && !$0.isWhitespace }) else {
             throw ValidationError("give the cooperative's products with --products (salama template --list shows them)")
         }
         if let date, Day(iso: date) == nil {
@@ -91,6 +92,7 @@ struct TemplateCommand: ParsableCommand {
     }
 
     func run() throws {
+        Console.chosenLanguage = lang
         let checklist: Loaded<Checklist>
         do {
             checklist = try checklists.catalog.checklist(for: checklistID ?? "")
@@ -98,6 +100,7 @@ struct TemplateCommand: ParsableCommand {
             Console.print(error.diagnostics)
             throw Exit.invalidInput
         }
+        Console.use(checklist.value)
         try Console.refuseOutput(output, overwriting: [checklist.value.path])
         Console.print(checklist.warnings)
         if list {
@@ -108,23 +111,18 @@ struct TemplateCommand: ParsableCommand {
         try Console.write(template.render(format), to: output)
     }
 
-    /// What was typed after --products or --activities: names separated by commas.
-    static func names(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
     /// The profile, its products and activities resolved to the checklist's ids; a name that
     /// is none of them is a usage error naming the closest id and listing the valid ones.
     func profile(resolvedAgainst checklist: Checklist) throws -> WorkbookProfile {
-        var problems: [String] = []
+        var problems: [CommandMessage] = []
+        // What was typed after --products or --activities: names separated by commas (a title may hold one).
         func resolve(_ text: String?, _ kind: VocabularyKind) -> [String] {
             var ids: [String] = []
-            for name in Self.names(text) {
-                do {
-                    let id = try checklist.resolve(name, kind: kind)
-                    if !ids.contains(id) { ids.append(id) }
-                } catch {
-                    problems.append(error.description)
+            for result in checklist.resolveNames(text ?? "", kind: kind, separators: [","]) {
+                switch result {
+                case .success(let id): if !ids.contains(id) { ids.append(id) }
+                case .failure(let error):
+                    problems.append(.unknownTermOption(option: kind == .activity ? "activities" : "products", problem: error.message))
                 }
             }
             return ids
@@ -133,7 +131,7 @@ struct TemplateCommand: ParsableCommand {
             id: cooperativeID ?? WorkbookProfile.placeholderCooperativeID, name: self.cooperative ?? "",
             region: region ?? "", province: province ?? "", products: resolve(products, .product), activities: resolve(activities, .activity))
         if !problems.isEmpty {
-            Console.error(problems.map { "error: --\($0.hasPrefix("unknown activity") ? "activities" : "products"): \($0)" }.joined(separator: "\n"))
+            problems.forEach { Console.error($0) }
             throw Exit.usage
         }
         return WorkbookProfile(cooperative: cooperative, date: date.flatMap(Day.init(iso:)) ?? WorkbookProfile.today(), kind: kind.kind)

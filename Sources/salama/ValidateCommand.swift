@@ -17,10 +17,17 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var checklists: ChecklistOptions
 
+    @Option(help: ArgumentHelp(Salama.messageLanguageHelp, valueName: "fr|ar|en"))
+    var lang: Language?
+
     func run() throws {
+        Console.chosenLanguage = lang
         let catalog = checklists.catalog
         var allValid = true
         for path in files {
+            // Each file's messages in the language of its own checklist, when it has one.
+            Console.forgetChecklist()
+            Console.use(checklists.givenChecklist(in: catalog))
             switch FileValidation.validate(path, catalog: catalog) {
             case .valid(let summary, let warnings):
                 Console.print(warnings)
@@ -49,13 +56,17 @@ enum FileValidation {
             let document = try XMLParser.parse(file: path)
             switch document.root?.namespaceURI {
             case ChecklistLoader.namespace?:
+                // Its own language, even when it proves invalid.
+                Console.use(checklistLanguage: document.root?.language)
                 let loaded = try ChecklistLoader.load(document: document)
                 let checklist = loaded.value
+                Console.use(checklist)
                 return .valid(summary: "checklist \(checklist.id) \(checklist.version): \(checklist.sections.count) sections, \(checklist.requirements.count) requirements, \(checklist.targets.count) targets", warnings: loaded.warnings)
             case AssessmentLoader.namespace?:
                 return assessment(try AssessmentLoader.load(document: document), catalog: catalog)
             default:
-                return .invalid([.error(at: document.root?.location ?? .file(path), "neither a checklist (\(ChecklistLoader.namespace)) nor an assessment (\(AssessmentLoader.namespace))")])
+                return .invalid([.error(at: document.root?.location ?? .file(path), CommandMessage.neitherChecklistNorAssessment(
+                    checklistNamespace: ChecklistLoader.namespace, assessmentNamespace: AssessmentLoader.namespace))])
             }
         } catch {
             return .invalid(error.diagnostics)
@@ -77,6 +88,7 @@ enum FileValidation {
             // A checklist that is there must be valid: answers cannot be checked against a broken one.
             do {
                 let checklist = try catalog.load(checklistPath).value
+                Console.use(checklist)
                 let errors = AssessmentCheck.errors(assessment, checklist)
                 if !errors.isEmpty { return .invalid((errors + warnings).sortedForDisplay()) }
                 let evaluation = Evaluator(checklist).evaluate(assessment)
@@ -89,13 +101,14 @@ enum FileValidation {
                 return .invalid(error.diagnostics)
             }
         } else {
-            var place = ""
+            var notFound = CommandMessage.checklistNotFound(checklist: assessment.checklistID)
             if case .directory(let folder) = catalog.source {
                 var isFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
-                place = exists ? " in '\(folder)'" : " (the checklist folder '\(folder)' does not exist)"
+                notFound = exists ? .checklistNotFoundInFolder(checklist: assessment.checklistID, folder: folder)
+                    : .checklistNotFoundNoFolder(checklist: assessment.checklistID, folder: folder)
             }
-            warnings.append(.warning(at: assessment.location, "checklist '\(assessment.checklistID)' not found\(place), so answers were not checked against it"))
+            warnings.append(.warning(at: assessment.location, notFound))
         }
         let answered = assessment.answers.filter { $0.status != nil }.count
         return .valid(summary: "\(described), \(answered) answers given (schema checked only: without the checklist, products and coverage are not checked)", warnings: warnings.sortedForDisplay())

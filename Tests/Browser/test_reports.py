@@ -14,6 +14,8 @@ from conftest import PHONE_WIDTH
 SELF = "Samples/nakhil-erfoud-self.xml"
 INSPECTION = "Samples/nakhil-erfoud-inspection.xml"
 CHECKLIST = "Checklists/onssa-hygiene.xml"
+# A visit with three samples, one with a long id and a long laboratory name.
+SAMPLES = ["Tests/Fixtures/reports/inspection.xml", "--checklist", "Tests/Fixtures/reports/checklist.xml"]
 
 # name: the salama arguments writing that report (the output file is added).
 REPORTS = {
@@ -23,6 +25,9 @@ REPORTS = {
     "inspection-fr": ["check", INSPECTION, "--format", "html", "--lang", "fr"],
     "inspection-ar": ["check", INSPECTION, "--format", "html", "--lang", "ar"],
     "audit-fr": ["check", SELF, "--format", "html", "--lang", "fr", "--audit"],
+    "samples-fr": ["check", *SAMPLES, "--format", "html", "--lang", "fr"],
+    "samples-ar": ["check", *SAMPLES, "--format", "html", "--lang", "ar"],
+    "samples-en": ["check", *SAMPLES, "--format", "html", "--lang", "en"],
     "summary-fr": ["summary", "Samples", "--format", "html", "--lang", "fr"],
     "summary-ar": ["summary", "Samples", "--format", "html", "--lang", "ar", "--by", "province"],
     "compare-fr": ["compare", SELF, INSPECTION, "--format", "html", "--lang", "fr"],

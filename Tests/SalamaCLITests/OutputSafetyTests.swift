@@ -21,26 +21,26 @@ struct OutputSafetyTests {
         try FileManager.default.linkItem(atPath: input, toPath: folder.path + "/hard.xml")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/soft.xml", withDestinationPath: input)
         for output in [input, folder.path + "/hard.xml", folder.path + "/soft.xml", folder.path + "/./a.xml"] {
-            let result = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", output])
+            let result = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", output])
             #expect(result.status == 64, "\(output)")
             #expect(result.standardError.contains("writing it would replace the input"))
             #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
         }
         let checklistCopy = folder.write("list.xml", try Data(contentsOf: URL(fileURLWithPath: Fixtures.repository.path + "/Tests/Fixtures/workbook/checklist.xml")))
-        let template = try SalamaBinary.run(["template", "--checklist", checklistCopy, "--products", "honey", "--output", checklistCopy])
+        let template = try SalamaBinary.run(["template", "--lang", "en", "--checklist", checklistCopy, "--products", "honey", "--output", checklistCopy])
         #expect(template.status == 64)
         #expect(template.standardError.contains("writing it would replace the input"))
         let csv = folder.write("f.csv", "whatever")
-        let imported = try SalamaBinary.run(["import", csv, "--output", csv])
+        let imported = try SalamaBinary.run(["import", "--lang", "en", csv, "--output", csv])
         #expect(imported.status == 64)
         #expect(try String(contentsOfFile: csv, encoding: .utf8) == "whatever")
         let lists = folder.write("lists/wb.xml", try Data(contentsOf: URL(fileURLWithPath: Fixtures.repository.path + "/Tests/Fixtures/workbook/checklist.xml")))
         let listBefore = try Data(contentsOf: URL(fileURLWithPath: lists))
         let assessment = folder.write("wb.xml", "<?xml version=\"1.0\"?><assessment xmlns=\"urn:salama:assessment:1\" checklist=\"workbook-test\" date=\"2026-11-20\" kind=\"self\"><cooperative id=\"C1\" name=\"C\"><region>R</region><province>P</province><product>honey</product></cooperative><assessor name=\"A\" role=\"member\"/></assessment>")
-        let byID = try SalamaBinary.run(["check", "--checklists", folder.path + "/lists", assessment, "--output", lists])
+        let byID = try SalamaBinary.run(["check", "--lang", "en", "--checklists", folder.path + "/lists", assessment, "--output", lists])
         #expect(byID.status == 64, "the checklist found by id is an input too: \(byID.standardError)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: lists)) == listBefore)
-        let summary = try SalamaBinary.run(["summary", "--checklist", Self.checklist, folder.path, "--output", input])
+        let summary = try SalamaBinary.run(["summary", "--lang", "en", "--checklist", Self.checklist, folder.path, "--output", input])
         #expect(summary.status == 64)
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
     }
@@ -51,18 +51,18 @@ struct OutputSafetyTests {
         let input = try copySample(into: folder)
         let report = folder.write("report.txt", "previous report")
         // A folder standing where a file is expected fails the atomic writer's temp file.
-        let intoFolder = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", folder.path])
+        let intoFolder = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", folder.path])
         #expect(intoFolder.status == 1)
         #expect(intoFolder.standardError.contains("it is a folder, not a file (EISDIR)"))
-        let missing = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", folder.path + "/none/report.txt"])
+        let missing = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", folder.path + "/none/report.txt"])
         #expect(missing.status == 1)
         #expect(missing.standardError.contains("the folder does not exist (ENOENT)"))
-        let full = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", "/dev/full"])
+        let full = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", "/dev/full"])
         #expect(full.status == 1)
         #expect(full.standardError.contains("no space left on the device (ENOSPC)"))
         #expect(try String(contentsOfFile: report, encoding: .utf8) == "previous report")
 
-        let written = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", report])
+        let written = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", report])
         #expect(written.status == 0)
         #expect(try String(contentsOfFile: report, encoding: .utf8).contains("Ghris Goulmima"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.xml", "report.txt"], "no temp file left")
@@ -76,7 +76,7 @@ struct OutputSafetyTests {
         let report = folder.write("report.html", previous)
         // A file size limit of 4 KiB (SIGXFSZ ignored): the write fails with EFBIG part way
         // through a regular file, as it would on a full disk.
-        let result = try SalamaBinary.runShell("trap '' XFSZ; ulimit -f 4; \"$SALAMA\" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format html '\(input)' --output '\(report)'")
+        let result = try SalamaBinary.runShell("trap '' XFSZ; ulimit -f 4; \"$SALAMA\" check --lang en --checklist '\(Fixtures.repository.path)/\(Self.checklist)' --format html '\(input)' --output '\(report)'")
         #expect(result.status == 1)
         #expect(result.standardError.contains("the file is too large (EFBIG)"))
         #expect(try String(contentsOfFile: report, encoding: .utf8) == previous)
@@ -84,13 +84,13 @@ struct OutputSafetyTests {
     }
 
     @Test("Write errors on standard output and error end in one message, never a trap", arguments: [
-        ("check --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
-        ("validate Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
-        ("summary --checklist Checklists/onssa-hygiene.xml Samples >&-", 1, "standard output"),
+        ("check --lang en --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
+        ("validate --lang en Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
+        ("summary --lang en --checklist Checklists/onssa-hygiene.xml Samples >&-", 1, "standard output"),
         // The JSON summary is written in pieces as it is made: the first failure is the one message.
-        ("summary --checklist Checklists/onssa-hygiene.xml --format json Samples > /dev/full", 1, "no space left"),
-        ("summary --checklist Checklists/onssa-hygiene.xml --format json Samples --output /dev/full", 1, "no space left"),
-        ("template --checklist Checklists/onssa-hygiene.xml --products couscous >&-", 1, "standard output"),
+        ("summary --lang en --checklist Checklists/onssa-hygiene.xml --format json Samples > /dev/full", 1, "no space left"),
+        ("summary --lang en --checklist Checklists/onssa-hygiene.xml --format json Samples --output /dev/full", 1, "no space left"),
+        ("template --lang en --checklist Checklists/onssa-hygiene.xml --products couscous >&-", 1, "standard output"),
     ])
     func standardOutputErrors(command: String, status: Int32, message: String) throws {
         let result = try SalamaBinary.runShell("\"$SALAMA\" \(command)")
@@ -121,7 +121,7 @@ struct OutputSafetyTests {
             input=$(printf 'caf\\351.xml'); output=$(printf 'rapport-\\351.txt')
             cp a.xml "$input"
             "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$input" --output "$output" && ls "$output" >/dev/null
-            "$SALAMA" check --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$(printf 'absent-\\351.xml')"
+            "$SALAMA" check --lang en --checklist '\(Fixtures.repository.path)/\(Self.checklist)' "$(printf 'absent-\\351.xml')"
             """, in: folder.path)
         #expect(result.status == 1, "the absent file, after the Latin-1 one was read and its report written")
         #expect(result.standardError.contains("absent-<0xE9>.xml: error: cannot read file: no such file"))
@@ -146,16 +146,16 @@ struct OutputSafetyTests {
         // An answer to a requirement the checklist does not have: a warning on standard error.
         let sample = try String(contentsOfFile: Fixtures.repository.path + "/" + Self.sample, encoding: .utf8)
         let input = folder.write("w.xml", sample.replacingOccurrences(of: "<answer ref=\"IMP-01\"", with: "<answer ref=\"NOPE-99\" status=\"yes\"/><answer ref=\"IMP-01\""))
-        let shown = try SalamaBinary.run(["check", "--checklist", Self.checklist, input, "--output", folder.path + "/r.txt"])
+        let shown = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, input, "--output", folder.path + "/r.txt"])
         #expect(shown.status == 0)
         #expect(shown.standardError.contains("NOPE-99"))
         for redirection in ["2>/dev/full", "2>&-"] {
-            let lost = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' \(redirection)")
+            let lost = try SalamaBinary.runShell("\"$SALAMA\" check --lang en --checklist Checklists/onssa-hygiene.xml '\(input)' --output '\(folder.path)/r.txt' \(redirection)")
             #expect(lost.status == 1, "\(redirection)")
             #expect(!lost.standardError.contains("Fatal error"))
         }
         // Closed standard output: no file opened later becomes the report's destination.
-        let closed = try SalamaBinary.runShell("\"$SALAMA\" check --checklist Checklists/onssa-hygiene.xml '\(input)' >&-")
+        let closed = try SalamaBinary.runShell("\"$SALAMA\" check --lang en --checklist Checklists/onssa-hygiene.xml '\(input)' >&-")
         #expect(closed.status == 1)
         #expect(closed.standardError.contains("standard output: cannot write: the file is closed (EBADF)"))
     }
@@ -179,7 +179,7 @@ struct SummaryCommandInputTests {
         folder.write("deep/top.xml", sample)
         folder.write("deep/" + Array(repeating: "d", count: 40).joined(separator: "/") + "/bottom.xml", sample)
         // Too few descriptors for 40 nested folders: opendir fails with EMFILE at some depth.
-        let result = try SalamaBinary.runShell("ulimit -n 16; \"$SALAMA\" summary --checklist '\(Fixtures.repository.path)/Checklists/onssa-hygiene.xml' deep", in: folder.path)
+        let result = try SalamaBinary.runShell("ulimit -n 16; \"$SALAMA\" summary --lang en --checklist '\(Fixtures.repository.path)/Checklists/onssa-hygiene.xml' deep", in: folder.path)
         #expect(result.status == 1)
         #expect(result.standardError.contains("error: cannot open the folder: too many open files; its files were not read"))
     }

@@ -96,7 +96,7 @@ struct TerminalSafetyTests {
     }
 
     @Test func fileNamesInDiagnosticsAreEscaped() throws {
-        let result = try SalamaBinary.run(["check", "--checklist", Self.checklist, "missing\u{1B}]0;title\u{7}\u{202E}.xml"])
+        let result = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, "missing\u{1B}]0;title\u{7}\u{202E}.xml"])
         #expect(result.status == 1)
         #expect(result.standardError.contains("missing<U+001B>]0;title<U+0007><U+202E>.xml: error: cannot read file: no such file"))
         #expect(Self.rawControls(result.standardError).isEmpty)

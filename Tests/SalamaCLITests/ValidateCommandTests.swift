@@ -49,7 +49,7 @@ struct ValidateCommandTests {
     }
 
     @Test func aValidAssessmentPrintsItsSummary() throws {
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, Self.miniSelf])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, Self.miniSelf])
         #expect(result.status == 0)
         #expect(result.standardOutput == "\(Self.miniSelf): assessment of COOP-ERR-0042 (Coopérative Nakhil Erfoud), self of 2026-11-20, 3 of 3 applicable requirements answered\n")
         // PRE_02 needs cheese: answering it for a dates and honey cooperative is worth a word.
@@ -58,7 +58,7 @@ struct ValidateCommandTests {
 
     @Test func checklistsAndAssessmentsTogetherOneLineEach() throws {
         let workbook = "Tests/Fixtures/assessments/valid/inspection-blank-workbook.xml"
-        let result = try SalamaBinary.run(["validate", "--checklists", "Tests/Fixtures/checklists/valid", Self.miniChecklist, workbook, Self.miniSelf])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklists", "Tests/Fixtures/checklists/valid", Self.miniChecklist, workbook, Self.miniSelf])
         #expect(result.status == 0)
         #expect(Self.lines(result.standardOutput) == [
             "\(Self.miniChecklist): checklist salama-mini 2026.1-test: 2 sections, 4 requirements, 3 targets",
@@ -82,7 +82,7 @@ struct ValidateCommandTests {
         let relative = String(path.dropFirst(Fixtures.repository.path.count + 1))
         let expected = Self.markers(relative)
         try #require(!expected.isEmpty)
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, relative])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, relative])
         #expect(result.status == 1)
         #expect(result.standardOutput == "")
         let reported = Self.lines(result.standardError)
@@ -101,7 +101,7 @@ struct ValidateCommandTests {
     }
 
     @Test func errorsInAModuleNameTheModuleFile() throws {
-        let result = try SalamaBinary.run(["validate", "Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml"])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml"])
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError) == [
             "Tests/Fixtures/checklists/invalid/modules/duplicate-module.xml:4:3: error: duplicate section or requirement id 'WAT-01' (first at Tests/Fixtures/checklists/invalid/duplicate-id-across-module.xml:11:5)",
@@ -142,10 +142,10 @@ struct ValidateCommandTests {
               <xi:include href="modules/eau%20potable.xml"/>
             </checklist>
             """)
-        let result = try SalamaBinary.run(["validate", "Grilles d'été/grille.xml"], in: folder.path)
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "Grilles d'été/grille.xml"], in: folder.path)
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError) == [
-            "Grilles d'été/modules/eau potable.xml:4:3: error: Element 'requirement', attribute 'weight': [facet 'minExclusive'] The value '0' must be greater than '0'.",
+            "Grilles d'été/modules/eau potable.xml:4:3: error: the file does not follow the format of checklists; the validator says: Element 'requirement', attribute 'weight': [facet 'minExclusive'] The value '0' must be greater than '0'.",
         ])
     }
 
@@ -214,7 +214,7 @@ struct ValidateCommandTests {
 
     @Test func answersTheChecklistDoesNotKnowAreWarnings() throws {
         let path = "Tests/Fixtures/assessments/valid/unknown-references.xml"
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, path])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, path])
         #expect(result.status == 0)
         #expect(result.standardOutput == "\(path): assessment of COOP-1 (Tafilalet Miel), self of 2026-11-20, 1 of 3 applicable requirements answered\n")
         #expect(Self.lines(result.standardError) == [
@@ -235,7 +235,7 @@ struct ValidateCommandTests {
         let path = folder.write("many.xml", source.replacingOccurrences(of: "</assessment>", with: answers + "\n</assessment>"))
         let lineOfFirstAnswer = source.prefix(upTo: source.range(of: "</assessment>")!.lowerBound).count { $0 == "\n" } + 1
         let elementsBefore = source.matches(of: try Regex("<[A-Za-z]")).count
-        let result = try SalamaBinary.run(["check", "--checklist", Self.miniChecklist, "--format", "json", path, Self.miniSelf])
+        let result = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.miniChecklist, "--format", "json", path, Self.miniSelf])
         #expect(result.status == 1)
         #expect(Self.lines(result.standardError).filter { $0.hasPrefix(path) } == [
             "\(path):\(lineOfFirstAnswer + 50_000 - elementsBefore):1: error: more than 50000 elements: a checklist needs a few thousand, an assessment a few hundred",

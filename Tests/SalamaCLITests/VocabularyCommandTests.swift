@@ -21,7 +21,7 @@ struct VocabularyCommandTests {
 
     @Test(arguments: ["text", "json"])
     func checkRefusesTheAssessment(format: String) throws {
-        let result = try SalamaBinary.run(["check", Self.undeclared, "--checklist", Self.miniChecklist, "--format", format])
+        let result = try SalamaBinary.run(["check", "--lang", "en", Self.undeclared, "--checklist", Self.miniChecklist, "--format", format])
         #expect(result.status == 1, "exit 1: an input is invalid")
         let errors = Self.errorLines(result.standardError)
         #expect(errors.count == 2, "\(result.standardError)")
@@ -38,7 +38,7 @@ struct VocabularyCommandTests {
     }
 
     @Test func validateRefusesTheAssessment() throws {
-        let result = try SalamaBinary.run(["validate", "--checklist", Self.miniChecklist, Self.undeclared])
+        let result = try SalamaBinary.run(["validate", "--lang", "en", "--checklist", Self.miniChecklist, Self.undeclared])
         #expect(result.status == 1)
         let errors = Self.errorLines(result.standardError)
         #expect(errors.count == 2, "\(result.standardError)")

@@ -68,12 +68,16 @@ struct WorkbookCommandTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: csvPath))
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         var csv = try Self.read(csvPath)
-        #expect(csv.contains("\r\n\r\nréférence,rubrique,exigence,réponse (oui / partiel / non / sans objet),"))
+        #expect(csv.contains("\r\n\r\nréférence,rubrique,exigence,niveau,gravité,réponse (oui / partiel / non / sans objet),"))
 
-        // Fill two rows as a cooperative would.
-        csv = csv.replacingOccurrences(of: ",,,water-analysis:,free-chlorine:,\r\n",
-                                       with: ",oui,,water-analysis: 2026-03-02 analyse.pdf,\"free-chlorine: 0,4\",\"Labo de Rissani, \"\"agréé\"\" — مختبر\"\r\n")
-        csv = csv.replacingOccurrences(of: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,,", with: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,non,2027-06-30")
+        // Fill two rows as a cooperative would, between the columns to read and the guidance.
+        let gen01 = ",Autorisation sanitaire,critique,,,water-analysis:,free-chlorine:,,\"Eau du réseau public, ou analysée chaque année si elle vient d'un puits\"\r\n"
+        #expect(csv.contains(gen01))
+        csv = csv.replacingOccurrences(of: gen01, with: ",Autorisation sanitaire,critique,oui,,water-analysis: 2026-03-02 analyse.pdf,\"free-chlorine: 0,4\","
+                                       + "\"Labo de Rissani, \"\"agréé\"\" — مختبر\",\"Eau du réseau public, ou analysée chaque année si elle vient d'un puits\"\r\n")
+        let sto01 = "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,Autorisation sanitaire,mineur,,"
+        #expect(csv.contains(sto01))
+        csv = csv.replacingOccurrences(of: sto01, with: "\r\nSTO-01,Stockage,Les produits finis sont stockés à l'abri de la lumière,Autorisation sanitaire,mineur,non,2027-06-30")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
 
         let xmlPath = folder.path + "/evaluation.xml"
@@ -112,6 +116,14 @@ struct WorkbookCommandTests {
         #expect(byName.standardOutput.contains("<product>honey</product>\n    <product>dates</product>"))
     }
 
+    @Test func aTitleHoldingACommaIsOneName() throws {
+        let byID = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--products", "honey", "--activities", "storage,packaging"])
+        let byTitle = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--products", "honey", "--activities", "Stockage (au sec, à l'abri), conditionnement"])
+        #expect(byTitle.status == 0, "\(byTitle.standardError)")
+        #expect(byTitle.standardOutput == byID.standardOutput)
+        #expect(byTitle.standardOutput.contains("<activity>storage</activity>\n    <activity>packaging</activity>"))
+    }
+
     @Test func theVocabularyIsListed() throws {
         let result = try SalamaBinary.run(["template", "--checklist", Self.checklist, "--list"])
         #expect(result.status == 0)
@@ -126,19 +138,19 @@ struct WorkbookCommandTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let csvPath = folder.path + "/classeur.csv"
-        _ = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
+        _ = try SalamaBinary.run(["template", "--lang", "en", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
         let csv = try Self.read(csvPath)
         // The workbook names products and activities by their titles in its language.
         #expect(csv.contains("\r\nproduits,\"Miel, Dattes\"\r\nactivités,Conditionnement\r\n"))
-        let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        let imported = try SalamaBinary.run(["import", "--lang", "en", csvPath, "--checklist", Self.checklist])
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("<product>honey</product>\n    <product>dates</product>\n    <activity>packaging</activity>"))
 
         try Data(csv.replacingOccurrences(of: "\"Miel, Dattes\"", with: "\"Miel, Dates\"").utf8).write(to: URL(fileURLWithPath: csvPath))
-        let checked = try SalamaBinary.run(["check", "--checklist", Self.checklist, csvPath])
+        let checked = try SalamaBinary.run(["check", "--lang", "en", "--checklist", Self.checklist, csvPath])
         #expect(checked.status == 0, "the English title resolves too: \(checked.standardError)")
         try Data(csv.replacingOccurrences(of: "\"Miel, Dattes\"", with: "\"Miel, Dattess, figues\"").utf8).write(to: URL(fileURLWithPath: csvPath))
-        let refused = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        let refused = try SalamaBinary.run(["import", "--lang", "en", csvPath, "--checklist", Self.checklist])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains(": error: unknown product 'Dattess': did you mean 'dates'?"), "\(refused.standardError)")
         #expect(refused.standardError.contains(": error: unknown product 'figues': the closest declared id is 'honey' (declared products: goat-cheese, honey, milk, dates)"),
@@ -149,10 +161,10 @@ struct WorkbookCommandTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let csvPath = folder.path + "/classeur.csv"
-        _ = try SalamaBinary.run(["template", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
+        _ = try SalamaBinary.run(["template", "--lang", "en", "--checklist", Self.checklist] + Self.profile + ["--format", "csv", "--lang", "fr", "--output", csvPath])
         let csv = try Self.read(csvPath).replacingOccurrences(of: "\r\nGEN-02,", with: "\r\nGEN-2,")
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
-        let imported = try SalamaBinary.run(["import", csvPath, "--checklist", Self.checklist])
+        let imported = try SalamaBinary.run(["import", "--lang", "en", csvPath, "--checklist", Self.checklist])
         #expect(imported.status == 0)
         #expect(imported.standardError.contains(": warning: answer to unknown requirement 'GEN-2': did you mean 'GEN-02'? ('GEN-02' stays unanswered)"),
                 "\(imported.standardError)")
@@ -212,11 +224,11 @@ struct WorkbookCommandTests {
         (["template", "--products", "honey"], "give --checklist FILE or --checklist-id ID"),
         (["template", "--checklist", checklist, "--checklist-id", "workbook-test", "--products", "honey"], "not both"),
         (["template", "--checklist", checklist, "--checklists", "Tests/Fixtures/workbook", "--products", "honey"], "not both"),
-        (["template", "--checklist", checklist, "--products", "Hooney"],
+        (["template", "--lang", "en", "--checklist", checklist, "--products", "Hooney"],
          "error: --products: unknown product 'Hooney': did you mean 'honey'? (declared products: goat-cheese, honey, milk, dates)"),
-        (["template", "--checklist", checklist, "--products", "honey", "--activities", "pack aging"],
+        (["template", "--lang", "en", "--checklist", checklist, "--products", "honey", "--activities", "pack aging"],
          "error: --activities: unknown activity 'pack aging': did you mean 'packaging'? (declared activities: cheese-making, packaging, storage)"),
-        (["template", "--checklist", checklist, "--products", "honey, camel milk"], "unknown product 'camel milk': the closest declared id is 'milk' (declared products: goat-cheese, honey, milk, dates)"),
+        (["template", "--lang", "en", "--checklist", checklist, "--products", "honey, camel milk"], "unknown product 'camel milk': the closest declared id is 'milk' (declared products: goat-cheese, honey, milk, dates)"),
         (["template", "--checklist", checklist, "--products", " , "], "--products"),
         (["template", "--checklist", checklist, "--products", "honey", "--cooperative-id", "COOP 1"], "cooperative id 'COOP 1' is not an id"),
         (["template", "--checklist", checklist, "--products", "honey", "--date", "2026-02-30"], "--date takes a real day written YYYY-MM-DD"),

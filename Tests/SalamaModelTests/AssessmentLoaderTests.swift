@@ -156,13 +156,13 @@ struct AssessmentLoaderTests {
     }
 
     @Test func aChecklistIsNotAnAssessment() {
-        #expect(assessmentErrors(Self.miniChecklist) == [.error(at: Location(file: Self.miniChecklist, line: 4, column: 1),
-                                                                 "not an assessment: the root element must be <assessment xmlns=\"urn:salama:assessment:1\">")])
+        #expect(assessmentErrors(Self.miniChecklist).map(\.description) == [
+            "\(Self.miniChecklist):4:1: error: not an assessment: the root element must be <assessment xmlns=\"urn:salama:assessment:1\">"])
     }
 
     @Test func aMissingAssessmentFileIsAnError() {
         let path = Fixtures.path("assessments/valid/no-such-assessment.xml")
-        #expect(assessmentErrors(path) == [.error(at: .file(path), "cannot read file: no such file")])
+        #expect(assessmentErrors(path) == [.error(at: .file(path), XMLMessage.cannotReadFile(reason: .reasonNoSuchFile))])
     }
 }
 
@@ -176,7 +176,8 @@ struct ChecklistCatalogTests {
             _ = try catalog.checklist(for: "argan-oil-2030")
             Issue.record("found a checklist that does not exist")
         } catch {
-            #expect(error.diagnostics == [.error(at: .file(Fixtures.path("checklists/valid")), "no checklist with id 'argan-oil-2030' in this folder")])
+            #expect(error.diagnostics == [.error(at: .file(Fixtures.path("checklists/valid")), ModelMessage.noChecklistWithID(id: "argan-oil-2030"))])
+            #expect(error.diagnostics.first?.message == "no checklist with id 'argan-oil-2030' in this folder")
         }
     }
 
@@ -186,7 +187,8 @@ struct ChecklistCatalogTests {
             _ = try ChecklistCatalog(.directory(folder)).checklist(for: "salama-mini")
             Issue.record("found a checklist in a missing folder")
         } catch {
-            #expect(error.diagnostics == [.error(at: .file(folder), "checklist folder not found")])
+            #expect(error.diagnostics == [.error(at: .file(folder), ModelMessage.checklistFolderNotFound)])
+            #expect(error.diagnostics.first?.description == "\(folder): error: checklist folder not found")
         }
     }
 

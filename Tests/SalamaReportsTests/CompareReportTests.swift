@@ -2,6 +2,7 @@ import Foundation
 import SalamaEvaluation
 import SalamaModel
 import SalamaReports
+import SalamaTestSupport
 import SalamaXML
 import Testing
 

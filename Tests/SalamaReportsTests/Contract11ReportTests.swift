@@ -4,6 +4,7 @@ import SalamaEvaluation
 import SalamaModel
 import SalamaTestSupport
 import Testing
+import SalamaXML
 
 /// Assessments of the report fixture's checklist (Tests/Fixtures/reports/checklist.xml) written
 /// for one rule of contract 1.1 each.
@@ -193,6 +194,7 @@ enum ReportCase {
             <met name="Fatima Zahra Ouali" function="présidente"/>
             <met name="Hassan Amrani"/>
             <sample id="E1" product="dates" analysis="aflatoxines B1" laboratory="LOARC"/>
+            <sample id="E2" analysis="humidité"/>
           </visit>
         """
         // The fixture's own visit, if it has one, gives way to this one.
@@ -204,10 +206,18 @@ enum ReportCase {
                                             in: withoutVisit)
         let report = try ReportCase.report(text, format, .fr)
         // Both inspectors; number, service, purpose, times, place; persons met with their
-        // function; the sample with its product's title (never the bare id "dates").
+        // function; the samples as a table, the product by its title (never the bare id
+        // "dates"), a dash where the file says nothing.
         for part in ["Dr Youssef El Idrissi", "Karim Bennani", "ONSSA-ERR/2026/118", "Service vétérinaire provincial", "visite de suivi",
-                     "09:30–12:15", "Douar Tazzarine", "Fatima Zahra Ouali (présidente)", "Hassan Amrani", "E1 — Dattes — aflatoxines B1 — LOARC"] {
+                     "09:30–12:15", "Douar Tazzarine", "Fatima Zahra Ouali (présidente)", "Hassan Amrani"] {
             #expect(report.contains(part), "\(format): \(part)")
+        }
+        let sampleRows = format == .html
+            ? [#"<tr><td><bdi class="id" dir="ltr">E1</bdi></td><td data-label="Produit :"><bdi>Dattes</bdi></td><td data-label="Analyse :"><bdi>aflatoxines B1</bdi></td><td data-label="Laboratoire :"><bdi>LOARC</bdi></td></tr>"#,
+               #"<tr><td><bdi class="id" dir="ltr">E2</bdi></td><td data-label="Produit :"><span class="muted">—</span></td><td data-label="Analyse :"><bdi>humidité</bdi></td><td data-label="Laboratoire :"><span class="muted">—</span></td></tr>"#]
+            : ["| Identifiant | Produit | Analyse | Laboratoire |\n| --- | --- | --- | --- |\n| `E1` | Dattes | aflatoxines B1 | LOARC |\n| `E2` | — | humidité | — |\n"]
+        for row in sampleRows {
+            #expect(report.contains(row), "\(format): \(row)")
         }
         for label in ["N° du rapport", "Objet de la visite", "Horaire", "Lieu", "Personnes rencontrées", "Échantillons prélevés"] {
             #expect(report.contains(label), "\(format): \(label)")
@@ -215,6 +225,54 @@ enum ReportCase {
         // Without a visit, none of it.
         let plain = try ReportCase.report(withoutVisit, format, .fr)
         #expect(!plain.contains("Personnes rencontrées") && !plain.contains("N° du rapport") && !plain.contains("Échantillons prélevés"))
+    }
+
+    /// The labels of the samples' table in each language: its title, then its columns.
+    static let sampleLabels: [(Language, [String])] = [
+        (.fr, ["Échantillons prélevés", "Identifiant", "Produit", "Analyse", "Laboratoire"]),
+        (.ar, ["العينات المأخوذة", "المعرّف", "المنتوج", "التحليل", "المختبر"]),
+        (.en, ["Samples taken", "Identifier", "Product", "Analysis", "Laboratory"]),
+    ]
+
+    @Test(arguments: [ReportFormat.html, .markdown])
+    func theSamplesTableIsLabelledInEachLanguage(format: ReportFormat) throws {
+        let fixture = try ReportCase.fixture("inspection")
+        for (language, labels) in Self.sampleLabels {
+            let report = try ReportCase.report(fixture, format, language)
+            let header = format == .html
+                ? "<p class=\"k\">\(labels[0])</p>\n<table class=\"samples\">\n<thead><tr>" + labels.dropFirst().map { "<th>\($0)</th>" }.joined() + "</tr></thead>"
+                : "**\(labels[0])**\n\n| " + labels.dropFirst().joined(separator: " | ") + " |\n| --- | --- | --- | --- |\n"
+            #expect(report.contains(header), "\(format) \(language): \(header)")
+            // One row per sample, in file order.
+            let ids = ["E1", "E2", "E3-LOT-2026-0042-PALETTE-07"]
+            let starts = ids.map { id in
+                report.range(of: format == .html ? "<tr><td><bdi class=\"id\" dir=\"ltr\">\(id)</bdi></td>" : "`\(id)`")?.lowerBound
+            }
+            #expect(starts.allSatisfy { $0 != nil } && starts == starts.sorted { $0! < $1! }, "\(format) \(language)")
+        }
+    }
+
+    @Test func theTextReportListsEachSampleWithItsFields() throws {
+        let fixture = try ReportCase.fixture("inspection")
+        let french = try ReportCase.report(fixture, .text, .fr)
+        #expect(french.contains("""
+              Échantillons prélevés :
+                - E1
+                  Produit : Dattes
+                  Analyse : aflatoxines
+                  Laboratoire : LOARC
+                - E2
+                  Analyse : humidité
+                - E3-LOT-2026-0042-PALETTE-07
+                  Produit : Dattes
+                  Analyse : résidus de pesticides (multirésidus)
+                  Laboratoire : Laboratoire Officiel d'Analyses et de Recherches Chimiques de Casablanca
+
+            """), "\(french)")
+        let english = try ReportCase.report(fixture, .text, .en)
+        #expect(english.contains("  Samples taken:\n    - E1\n      Product: Dates\n      Analysis: aflatoxines\n      Laboratory: LOARC\n"), "\(english)")
+        let arabic = try ReportCase.report(fixture, .text, .ar)
+        #expect(arabic.contains("العينات المأخوذة:") && arabic.contains("المنتوج: التمور") && arabic.contains("المختبر: LOARC"), "\(arabic)")
     }
 
     // MARK: - the headline and the bars

@@ -1,5 +1,7 @@
 import SalamaReports
+import SalamaTestSupport
 import Testing
+import SalamaXML
 
 /// The reports of the fixture, in every format and language, against their golden files.
 @Suite struct GoldenReportTests {

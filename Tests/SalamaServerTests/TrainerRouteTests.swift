@@ -184,10 +184,17 @@ struct TrainerRouteTests {
                 #expect(page.contains("Scannez ce code"))
             }
             // A cooperative without a product is refused with the reason.
-            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders(),
+            let english: HTTPFields = [.cookie: trainer.cookie + "; \(TrainerLanguage.cookie)=en", .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: english,
                                      body: form(["name": "Sans produit", "csrf": trainer.csrf])) { response in
                 #expect(response.status == .badRequest)
                 #expect(String(buffer: response.body).contains("give at least one product"))
+            }
+            // In the page's language: French by default.
+            try await client.execute(uri: "/trainer/cooperatives", method: .post, headers: trainer.formHeaders(),
+                                     body: form(["name": "Sans produit", "csrf": trainer.csrf])) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("donnez au moins un produit"))
             }
         }
     }
@@ -252,10 +259,19 @@ struct TrainerRouteTests {
                 #expect(page.contains("Coopérative Zitoune"))
             }
             let other = sample.replacingOccurrences(of: "checklist=\"onssa-hygiene\"", with: "checklist=\"other\"")
-            try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
-                                     body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "other.xml"), ("content", other)]))) { response in
-                #expect(response.status == .badRequest)
-                #expect(String(buffer: response.body).contains("the workshop uses"))
+            // The refusal in the page's language: French by default, English or Arabic as chosen.
+            for (language, expected) in [(nil, "other.xml : cette évaluation est faite pour le référentiel « other », l'atelier utilise « onssa-hygiene »"),
+                                         ("en", "other.xml: this assessment is for checklist 'other', the workshop uses 'onssa-hygiene'"),
+                                         ("ar", "هذا التقييم خاص بالمرجع «\u{2068}other\u{2069}»، والورشة تستعمل «\u{2068}onssa-hygiene\u{2069}»")] {
+                let headers: HTTPFields = [.cookie: trainer.cookie + (language.map { "; \(TrainerLanguage.cookie)=\($0)" } ?? ""),
+                                           .contentType: "application/x-www-form-urlencoded"]
+                try await client.execute(uri: "/trainer/import", method: .post, headers: headers,
+                                         body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "other.xml"), ("content", other)]))) { response in
+                    #expect(response.status == .badRequest)
+                    let page = String(buffer: response.body)
+                    // The page escapes the apostrophe as &#39;.
+                    #expect(page.contains(expected.replacingOccurrences(of: "'", with: "&#39;")), "\(language ?? "fr"): \(page)")
+                }
             }
             try await client.execute(uri: "/trainer/import", method: .post, headers: trainer.formHeaders(),
                                      body: ByteBuffer(string: encode([("csrf", trainer.csrf), ("name", "broken.xml"), ("content", "<assessment")]))) {

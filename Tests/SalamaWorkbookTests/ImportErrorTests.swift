@@ -93,7 +93,7 @@ import Testing
     @Test func missingHeaderRow() {
         let found = errors(Self.validMetadata + "GEN-01,oui\r\nGEN-02,non\r\n")
         #expect(found.map { "\($0.row):\($0.column)" } == ["6:1"])
-        #expect(found.first?.message == "missing header row: after the metadata and an empty row, write the table's header (reference, section, title, status, deadline, evidence, measurements, note), not 'GEN-01'")
+        #expect(found.first?.message == "missing header row: after the metadata and an empty row, write the table's header (reference, section, title, level, severity, status, deadline, evidence, measurements, note, guidance), not 'GEN-01'")
 
         let noTable = errors(Self.validMetadata)
         #expect(noTable.map { "\($0.row):\($0.column)" } == ["6:1"], "the row after the last one")
@@ -157,8 +157,9 @@ import Testing
                                                 .evidence(answer: 0, 1): SourceLocation(file: "w.csv", line: 17, column: 6)])
         #expect(locations.remap(message: "duplicate (first at w.csv:9:5); see w.csv:3:3 and w.csv:4:1, not w.csv:x") ==
                 "duplicate (first at w.csv:17:6); see w.csv:17:1 and w.csv, not w.csv:x")
-        let diagnostic = locations.remap(Diagnostic.error(at: SourceLocation(file: "w.csv", line: 3, column: 9), "bad"))
-        #expect(diagnostic.description == "w.csv:17:1: error: bad")
+        let diagnostic = locations.remap(Diagnostic.error(at: SourceLocation(file: "w.csv", line: 3, column: 9),
+                                                          ModelMessage.secondAnswer(ref: "WAT-01", first: "w.csv:9:5")))
+        #expect(diagnostic.description == "w.csv:17:1: error: second answer to requirement 'WAT-01' (first at w.csv:17:6): give one answer per requirement")
         #expect(locations.remap(SourceLocation(file: "other.xml", line: 3, column: 2)).description == "other.xml:3:2")
     }
 }

@@ -82,7 +82,7 @@ import Testing
 
         let arabic = try WorkbookFixture.template(profile, language: .ar).xml()
         #expect(arabic.contains("<!-- GEN-01: الماء المستعمل صالح للشرب -->"))
-        #expect(arabic.contains("<!-- شهادة تحليل صلاحية الماء للشرب (صالحة لمدة 365 يوما) -->"))
+        #expect(arabic.contains("<!-- شهادة تحليل صلاحية الماء للشرب (صالحة لمدة 365 يومًا) -->"))
         #expect(arabic.contains("<!-- الكلور الحر المتبقي (mg/L) -->"))
         #expect(arabic.contains("<!-- HON-02: L'étiquetage est conforme -->"), "no Arabic title: the checklist's language")
 
@@ -91,6 +91,23 @@ import Testing
         #expect(english.contains("<!-- Drinking-water analysis report (valid for 365 days) -->"))
         #expect(english.contains("<!-- HON-01: L'humidité du miel est maîtrisée -->"), "no English title: the checklist's language")
         #expect(english.contains("<!-- Self-assessment to fill in: Workbook test checklist (workbook-test 2026.1), 6 applicable requirements."))
+    }
+
+    @Test func countsTakeThePluralFormOfTheirNumber() {
+        // A document valid one day, a week, a year; Arabic counts 3–10 with a plural, 11–99 with a singular.
+        #expect([1, 7, 365].map { WorkbookWords.maxAge($0, .fr) } == ["valable 1 jour", "valable 7 jours", "valable 365 jours"])
+        #expect([1, 2, 7, 365].map { WorkbookWords.maxAge($0, .ar) } == ["صالحة لمدة يوم واحد", "صالحة لمدة يومين", "صالحة لمدة 7 أيام", "صالحة لمدة 365 يومًا"])
+        #expect(WorkbookWords.maxAge(1, .en) == "valid for 1 day")
+    }
+
+    @Test func theIntroductionCountsTheRequirements() throws {
+        let checklist = try WorkbookFixture.checklist()
+        // Dates without packaging: GEN-01, GEN-02, GEN-03 apply.
+        let profile = WorkbookFixture.profile(["dates"])
+        let french = WorkbookTemplate(checklist: checklist, profile: profile, language: .fr).xml()
+        #expect(french.contains("<!-- Auto-évaluation à remplir : Grille des tests du classeur (workbook-test 2026.1), 3 exigences applicables. Pour chaque exigence, status=\"yes | partial | no | na\""))
+        let arabic = WorkbookTemplate(checklist: checklist, profile: profile, language: .ar).xml()
+        #expect(arabic.contains("<!-- تقييم ذاتي للملء: شبكة اختبار الدفتر (workbook-test 2026.1)، 3 متطلبات منطبقة. لكل متطلب status="))
     }
 
     @Test func commentsNeverHoldADoubleHyphenAndTextIsEscaped() throws {

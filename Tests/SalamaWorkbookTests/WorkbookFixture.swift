@@ -5,6 +5,7 @@ import SalamaReports
 import SalamaTestSupport
 @testable import SalamaWorkbook
 import Testing
+import SalamaXML
 
 /// The workbook fixtures (Tests/Fixtures/workbook) and helpers shared by the suites.
 ///

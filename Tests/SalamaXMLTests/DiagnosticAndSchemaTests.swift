@@ -17,11 +17,11 @@ struct DiagnosticTests {
 
     @Test func diagnosticsPrintCompilerStyle() {
         let location = Location(file: "in/a.xml", line: 7, column: 3)
-        #expect(Diagnostic.error(at: location, "bad thing").description == "in/a.xml:7:3: error: bad thing")
-        #expect(Diagnostic.warning(at: location, "odd thing").description == "in/a.xml:7:3: warning: odd thing")
-        #expect(Diagnostic.error(at: .file("in/a.xml"), "cannot read").description == "in/a.xml: error: cannot read")
-        #expect(Diagnostic.error(at: location, "x").isError)
-        #expect(!Diagnostic.warning(at: location, "x").isError)
+        #expect(Diagnostic.error(at: location, XMLMessage.outOfMemory).description == "in/a.xml:7:3: error: out of memory")
+        #expect(Diagnostic.warning(at: location, XMLMessage.notHTMLDocument).description == "in/a.xml:7:3: warning: not an HTML document")
+        #expect(Diagnostic.error(at: .file("in/a.xml"), XMLMessage.pathIsFolder).description == "in/a.xml: error: is a directory, not a file")
+        #expect(Diagnostic.error(at: location, XMLMessage.outOfMemory).isError)
+        #expect(!Diagnostic.warning(at: location, XMLMessage.outOfMemory).isError)
     }
 
     @Test func locationsOrderByFileThenLineThenColumn() {
@@ -36,22 +36,23 @@ struct DiagnosticTests {
         let first = Location(file: "a.xml", line: 2, column: 1)
         let second = Location(file: "a.xml", line: 5, column: 3)
         let diagnostics: [Diagnostic] = [
-            .error(at: second, "later"),
-            .error(at: first, "one"),
-            .warning(at: first, "two"),
-            .error(at: second, "later"),
-            .error(at: first, "one"),
+            .error(at: second, XMLMessage.encodingEBCDIC),
+            .error(at: first, XMLMessage.encodingUTF32),
+            .warning(at: first, XMLMessage.nulCharacter),
+            .error(at: second, XMLMessage.encodingEBCDIC),
+            .error(at: first, XMLMessage.encodingUTF32),
         ]
-        #expect(diagnostics.sortedForDisplay() == [.error(at: first, "one"), .warning(at: first, "two"), .error(at: second, "later")])
+        #expect(diagnostics.sortedForDisplay() == [.error(at: first, XMLMessage.encodingUTF32), .warning(at: first, XMLMessage.nulCharacter),
+                                                   .error(at: second, XMLMessage.encodingEBCDIC)])
         #expect(diagnostics.containsErrors)
-        #expect(![Diagnostic.warning(at: first, "w")].containsErrors)
+        #expect(![Diagnostic.warning(at: first, XMLMessage.nulCharacter)].containsErrors)
     }
 
     @Test func anInvalidInputErrorListsItsErrors() {
         let location = Location(file: "a.xml", line: 2, column: 1)
-        let error = InvalidInputError([.warning(at: location, "w"), .error(at: location, "e")])
-        #expect(error.errors == [.error(at: location, "e")])
-        #expect(error.description == "a.xml:2:1: warning: w\na.xml:2:1: error: e")
+        let error = InvalidInputError([.warning(at: location, XMLMessage.notHTMLDocument), .error(at: location, XMLMessage.outOfMemory)])
+        #expect(error.errors == [.error(at: location, XMLMessage.outOfMemory)])
+        #expect(error.description == "a.xml:2:1: warning: not an HTML document\na.xml:2:1: error: out of memory")
     }
 }
 

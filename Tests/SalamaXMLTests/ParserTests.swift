@@ -177,10 +177,12 @@ struct HostileParsingTests {
         let diagnostics = parseErrors(file: path)
         let first = try #require(diagnostics.first)
         #expect(first.isError)
-        #expect(first.message == "Opening and ending tag mismatch: title line 3 and checklist")
+        #expect(first.message == "the file is not well-formed XML; the XML reader says: Opening and ending tag mismatch: title line 3 and checklist")
+        #expect(first.content == XMLMessage.notWellFormed(reader: "Opening and ending tag mismatch: title line 3 and checklist").message)
         // The closing tag `</checklist>` on line 7 ends at column 13.
         #expect(first.location == Location(file: path, line: 7, column: 13))
-        #expect(first.description.hasPrefix("\(path):7:13: error: Opening and ending tag mismatch"))
+        #expect(first.description.hasPrefix("\(path):7:13: error: the file is not well-formed XML; the XML reader says: Opening and ending tag mismatch"))
+        #expect(first.description(in: .fr).hasPrefix("\(path):7:13: error: le fichier n'est pas un XML bien formé ; le lecteur XML dit : Opening and ending tag mismatch"))
         #expect(diagnostics.allSatisfy { $0.location.file == path && $0.location.line > 0 })
     }
 
@@ -198,14 +200,14 @@ struct HostileParsingTests {
     @Test func aMissingFileIsAnErrorNamingIt() throws {
         let path = Self.hostile("no-such-file.xml")
         let diagnostics = parseErrors(file: path)
-        #expect(diagnostics == [.error(at: .file(path), "cannot read file: no such file")])
+        #expect(diagnostics == [.error(at: .file(path), XMLMessage.cannotReadFile(reason: .reasonNoSuchFile))])
         #expect(diagnostics.first?.description == "\(path): error: cannot read file: no such file")
     }
 
     @Test func aDirectoryIsNotAFile() throws {
         let path = Fixtures.path("hostile")
         let diagnostics = parseErrors(file: path)
-        #expect(diagnostics == [.error(at: .file(path), "is a directory, not a file")])
+        #expect(diagnostics == [.error(at: .file(path), XMLMessage.pathIsFolder)])
     }
 
     @Test(.enabled(if: getuid() != 0, "root reads every file, whatever its mode"))
@@ -214,7 +216,7 @@ struct HostileParsingTests {
         defer { folder.remove() }
         let path = folder.write("locked.xml", "<r/>")
         chmod(path, 0)
-        #expect(parseErrors(file: path) == [.error(at: .file(path), "cannot read file: permission denied")])
+        #expect(parseErrors(file: path) == [.error(at: .file(path), XMLMessage.cannotReadFile(reason: .reasonPermissionDenied))])
     }
 
     @Test func aHugeFileIsRefusedBeforeParsing() throws {
@@ -236,8 +238,7 @@ struct HostileParsingTests {
         // Elements in comments and CDATA sections are not elements; end tags are not counted.
         let over = "<r>\n<!-- <a/><a/> --><![CDATA[<a/>]]>\n" + String(repeating: "<a></a>", count: 49_999) + "\n<b/>\n</r>\n"
         let errors = parseErrors(bytes: Array(over.utf8), path: "over.xml")
-        #expect(errors == [.error(at: Location(file: "over.xml", line: 4, column: 1),
-                                  "more than 50000 elements: a checklist needs a few thousand, an assessment a few hundred")])
+        #expect(errors.map(\.description) == ["over.xml:4:1: error: more than 50000 elements: a checklist needs a few thousand, an assessment a few hundred"])
     }
 
     @Test func aUTF8ByteOrderMarkIsAccepted() throws {

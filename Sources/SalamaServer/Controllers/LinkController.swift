@@ -3,6 +3,7 @@ import Hummingbird
 import SalamaEvaluation
 import SalamaModel
 import SalamaReports
+import SalamaXML
 
 /// The pages a private link opens: the language choice, one form per rubric, the result. A
 /// cooperative's link opens its self-assessment; an inspector's link opens the inspection, whose

@@ -3,6 +3,7 @@ import HummingbirdAuth
 import HummingbirdBcrypt
 import NIOPosix
 import SalamaReports
+import SalamaXML
 
 /// The trainer's login: one passphrase per workshop, checked with Bcrypt off the event loop,
 /// failed attempts limited per address.

@@ -2,6 +2,7 @@ import SalamaEvaluation
 import SalamaModel
 import SalamaReports
 import SalamaWorkbook
+import SalamaXML
 
 /// The rubrics of one cooperative's form, one page each: the requirements that apply to it,
 /// grouped by top-level section in checklist order, rubrics with nothing applicable left out. A

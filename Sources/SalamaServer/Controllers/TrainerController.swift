@@ -110,7 +110,7 @@ struct TrainerController {
                 _ = try workshop.addCooperative(cooperative)
                 return .redirect(to: "/trainer")
             } catch let problem as WorkshopProblem {
-                problems = problem.messages
+                problems = problem.lines(in: language)
             }
         }
         return try views.render("cooperative-new", language: language, newCooperativeValues(language, context: context, form: form, problems: problems),
@@ -220,8 +220,9 @@ struct TrainerController {
             _ = try workshop.addExisting(bytes: Array((form.content ?? "").utf8), name: name)
             return .redirect(to: "/trainer")
         } catch let problem as WorkshopProblem {
-            return try views.render("import", language: TrainerLanguage.of(request),
-                                    ["csrf": context.trainer.csrf, "problems": problem.messages, "name": name], status: .badRequest)
+            let language = TrainerLanguage.of(request)
+            return try views.render("import", language: language,
+                                    ["csrf": context.trainer.csrf, "problems": problem.lines(in: language), "name": name], status: .badRequest)
                 .response(from: request, context: context)
         }
     }

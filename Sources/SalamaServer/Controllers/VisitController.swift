@@ -2,6 +2,7 @@ import Hummingbird
 import SalamaModel
 import SalamaReports
 import SalamaWorkbook
+import SalamaXML
 
 /// The visit data of an inspection (`<visit>`): number, purpose, times, place, service, the
 /// persons met and the samples taken. Blank boxes are left out of the file.

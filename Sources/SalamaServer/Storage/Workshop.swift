@@ -7,9 +7,17 @@ import SalamaXML
 
 /// Why the trainer's request to add an assessment was refused, in words for the trainer.
 struct WorkshopProblem: Error, Sendable, CustomStringConvertible {
-    var messages: [String]
+    /// Problems located in a file (`NAME:LINE:COLUMN: error: …`).
+    var diagnostics: [Diagnostic] = []
+    /// Problems of the workshop itself.
+    var messages: [Message] = []
 
-    var description: String { messages.joined(separator: "\n") }
+    /// Each problem, written in `language` for the page of that language.
+    func lines(in language: Language) -> [String] {
+        diagnostics.map { $0.description(in: language) } + messages.map { $0.rendered(in: language) }
+    }
+
+    var description: String { lines(in: .en).joined(separator: "\n") }
 }
 
 /// The assessments of one workshop: the data folder, the checklist, and each assessment's
@@ -42,17 +50,18 @@ final class Workshop: @unchecked Sendable {
         self.catalog = ChecklistCatalog(.directory(checklists))
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: checklists)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
         var found: Checklist?
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
         for name in names {
             do {
                 found = try catalog.load(checklists + "/" + name).value
                 break
             } catch {
-                problems.append(error.description)
+                problems += error.diagnostics
             }
         }
         guard let found else {
-            throw WorkshopProblem(messages: problems.isEmpty ? ["\(checklists): no checklist (*.xml) in this folder"] : problems)
+            throw problems.isEmpty ? WorkshopProblem(messages: [ServerMessage.noChecklistInFolder(folder: checklists).message])
+                : WorkshopProblem(diagnostics: problems)
         }
         checklist = found
         run = CheckRun(catalog: catalog, loadAssessment: { [catalog] path throws(InvalidInputError) in try AssessmentFiles.load(path: path, checklists: catalog) })
@@ -95,21 +104,21 @@ final class Workshop: @unchecked Sendable {
         defer { adding.unlock() }
         var cooperative = cooperative
         if cooperative.id.isEmpty { cooperative.id = nextCooperativeID() }
-        var problems: [String] = []
-        if cooperative.products.isEmpty { problems.append("give at least one product") }
+        var problems: [Message] = []
+        if cooperative.products.isEmpty { problems.append(WorkbookMessage.noProduct.message) }
         for product in cooperative.products where checklist.term(product, kind: .product) == nil {
-            problems.append("unknown product '\(product)'")
+            problems.append(ModelMessage.unknownProduct(typed: product).message)
         }
         for activity in cooperative.activities where checklist.term(activity, kind: .activity) == nil {
-            problems.append("unknown activity '\(activity)'")
+            problems.append(ModelMessage.unknownActivity(typed: activity).message)
         }
         if !WorkbookProfile.isCooperativeID(cooperative.id) {
-            problems.append("cooperative id '\(cooperative.id)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+            problems.append(WorkbookMessage.cooperativeIDNotAnID(value: cooperative.id).message)
         }
         if !problems.isEmpty { throw WorkshopProblem(messages: problems) }
         let profile = WorkbookProfile(cooperative: cooperative, date: today(), kind: .selfAssessment)
         if all.contains(where: { $0.cooperative.id == cooperative.id && $0.kind == .selfAssessment }) {
-            throw WorkshopProblem(messages: ["cooperative id '\(cooperative.id)' is already in this workshop"])
+            throw WorkshopProblem(messages: [ServerMessage.cooperativeAlreadyInWorkshop(id: cooperative.id).message])
         }
         let xml = WorkbookTemplate(checklist: checklist, profile: profile).xml()
         return try add(xml: Array(xml.utf8), key: uniqueKey(cooperative.id + "-self"), follows: nil)
@@ -141,13 +150,13 @@ final class Workshop: @unchecked Sendable {
                 xml = bytes
             }
         } catch {
-            throw WorkshopProblem(messages: error.errors.map(\.description))
+            throw WorkshopProblem(diagnostics: error.errors)
         }
         guard assessment.checklistID == checklist.id else {
-            throw WorkshopProblem(messages: ["\(name): this assessment is for checklist '\(assessment.checklistID)', the workshop uses '\(checklist.id)'"])
+            throw WorkshopProblem(messages: [ServerMessage.assessmentForAnotherChecklist(name: name, assessment: assessment.checklistID, checklist: checklist.id).message])
         }
         if let mismatch = AssessmentCheck.mismatch(assessment, checklist) {
-            throw WorkshopProblem(messages: [mismatch.description])
+            throw WorkshopProblem(diagnostics: [mismatch])
         }
         let follows = assessment.kind == .inspection
             ? all.first { $0.cooperative.id == assessment.cooperative.id && $0.kind == .selfAssessment }?.key : nil
@@ -159,7 +168,7 @@ final class Workshop: @unchecked Sendable {
         do {
             cell = try AssessmentCell.create(key: key, link: Secrets.token(), follows: follows, xml: xml, folder: folder, historyLimit: historyLimit)
         } catch let error as InvalidInputError {
-            throw WorkshopProblem(messages: error.errors.map(\.description))
+            throw WorkshopProblem(diagnostics: error.errors)
         }
         lock.lock()
         cells.append(cell)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdAuth
 import Logging
 import SalamaReports
+import SalamaXML
 
 extension HTTPField.Name {
     static let secFetchSite = Self("Sec-Fetch-Site")!

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Mustache
 import SalamaReports
+import SalamaXML
 
 /// An HTML page: `text/html; charset=utf-8`, never cached (pages show answers).
 struct HTML: ResponseGenerator {

@@ -1,15 +1,17 @@
 import Foundation
-import SalamaTestSupport
+// Swift Testing is there for test builds only: `swift build -c release` builds this target
+// too (it is not a test target), without the golden files.
+#if canImport(Testing)
 import Testing
 
 /// Expected outputs kept in Tests/Fixtures/golden. They are re-recorded only when the
 /// environment variable SALAMA_RECORD_GOLDEN=1 is set, and a test that records fails, saying
 /// so, so that a recording never passes for a check.
-enum Golden {
-    static var isRecording: Bool { ProcessInfo.processInfo.environment["SALAMA_RECORD_GOLDEN"] == "1" }
+public enum Golden {
+    public static var isRecording: Bool { ProcessInfo.processInfo.environment["SALAMA_RECORD_GOLDEN"] == "1" }
 
     /// Compares `actual` with the golden file `name`, or records it.
-    static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    public static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let path = Fixtures.path("golden/" + name)
         if isRecording {
             do {
@@ -37,3 +39,4 @@ enum Golden {
             """, sourceLocation: sourceLocation)
     }
 }
+#endif
