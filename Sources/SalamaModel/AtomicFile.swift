@@ -15,28 +15,30 @@ public import Darwin
 /// file keeps its permissions; `permissions` (less the umask) applies to a new one.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
-        let failure = bytes.withUnsafeBytes { buffer in failureOfWriting(buffer, to: path, permissions: permissions) }
-        if let failure { throw failure }
+        try write(to: path, permissions: permissions) { descriptor in bytes.withUnsafeBytes { writeAll($0, to: descriptor) } }
     }
 
     /// Writes a text's UTF-8 from where the String holds it: a report of 40 MB is not copied.
     public static func write(_ text: String, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
-        var text = text
-        let failure = text.withUTF8 { buffer in failureOfWriting(UnsafeRawBufferPointer(buffer), to: path, permissions: permissions) }
-        if let failure { throw failure }
+        try write(to: path, permissions: permissions) { descriptor in writeAll(text, to: descriptor) }
     }
 
-    /// `withUnsafeBytes` and `withUTF8` rethrow untyped errors: the error is carried out as a value.
-    private static func failureOfWriting(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t) -> FileWriteError? {
-        do throws(FileWriteError) {
-            try write(bytes, to: path, permissions: permissions)
-            return nil
-        } catch {
-            return error
+    /// Writes the texts `produce` hands out one after the other, as it makes them: a report need
+    /// not be held whole. After a failure the rest is not written, and the old file stays.
+    public static func write(to path: String, permissions: mode_t = 0o644,
+                             producing produce: (_ emit: (String) -> Void) -> Void) throws(FileWriteError) {
+        try write(to: path, permissions: permissions) { descriptor in
+            var failure: Int32?
+            produce { text in
+                if failure == nil { failure = writeAll(text, to: descriptor) }
+            }
+            return failure
         }
     }
 
-    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t = 0o644) throws(FileWriteError) {
+    /// The steps of every write: `contents` writes the whole content to the descriptor it is given
+    /// and returns the errno of a failure, or nil.
+    private static func write(to path: String, permissions: mode_t, contents: (Int32) -> Int32?) throws(FileWriteError) {
         let fail = { (code: Int32) in FileWriteError(path: path, code: code) }
         guard !path.isEmpty else { throw fail(ENOENT) }
 
@@ -53,7 +55,7 @@ public enum AtomicFile {
                 replacesAFile = true
                 if let resolved = resolvedSymbolicLink(path) { target = resolved }
             default:
-                try writeInPlace(bytes, to: path)
+                try writeInPlace(to: path, contents: contents)
                 return
             }
         } else if errno != ENOENT {
@@ -70,7 +72,7 @@ public enum AtomicFile {
             if !closed { close(descriptor) }
         }
         do throws(FileWriteError) {
-            if let code = writeAll(bytes, to: descriptor) { throw fail(code) }
+            if let code = contents(descriptor) { throw fail(code) }
             // open() applied the umask; an existing file's exact mode is restored.
             if replacesAFile, fchmod(descriptor, mode) != 0 { throw fail(errno) }
             if fsync(descriptor) != 0 { throw fail(errno) }
@@ -109,11 +111,11 @@ public enum AtomicFile {
         return nil
     }
 
-    private static func writeInPlace(_ bytes: UnsafeRawBufferPointer, to path: String) throws(FileWriteError) {
+    private static func writeInPlace(to path: String, contents: (Int32) -> Int32?) throws(FileWriteError) {
         let descriptor = FileSystemName.withSystemPath(path) { open($0, O_WRONLY | O_TRUNC | O_CLOEXEC) }
         guard descriptor >= 0 else { throw FileWriteError(path: path, code: errno) }
         defer { close(descriptor) }
-        if let code = writeAll(bytes, to: descriptor) { throw FileWriteError(path: path, code: code) }
+        if let code = contents(descriptor) { throw FileWriteError(path: path, code: code) }
     }
 
     /// The final file a symbolic link leads to, or nil when `path` itself is not a link.

@@ -27,25 +27,38 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     public static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
 
-    /// JSON text, indented by two spaces per level (pretty) or on one line. `capacity`, an
-    /// estimate of its length, spares a long text its copies as it grows.
-    public func serialized(pretty: Bool = true, capacity: Int = 0) -> String {
+    /// JSON text, indented by two spaces per level (pretty) or on one line.
+    public func serialized(pretty: Bool = true) -> String {
         var out = ""
-        out.reserveCapacity(capacity)
         write(into: &out, indent: pretty ? 0 : nil)
         return out
     }
 
-    private func write(into out: inout String, indent: Int?) {
+    /// The JSON text in pieces of about `pieceSize` bytes, each handed to `emit` as soon as it
+    /// is made, so that a large value (a summary of 100,000 cooperatives) is never held as text
+    /// whole; the pieces joined are `serialized(pretty:)`.
+    public func serialize(pretty: Bool = true, pieceSize: Int = 1 << 16, _ emit: (String) -> Void) {
+        var out = ""
+        out.reserveCapacity(pieceSize + pieceSize / 4)
+        write(into: &out, indent: pretty ? 0 : nil) { out in
+            guard out.utf8.count >= pieceSize else { return }
+            emit(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        if !out.isEmpty { emit(out) }
+    }
+
+    /// `flush` is offered the text made so far after each element of an array.
+    private func write(into out: inout String, indent: Int?, flush: (inout String) -> Void = { _ in }) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += Self.format(value)
         case .string(let value): Self.quote(value, into: &out)
         case .array(let values):
-            Self.writeArray(count: values.count, element: { values[$0] }, into: &out, indent: indent)
+            Self.writeArray(count: values.count, element: { values[$0] }, into: &out, indent: indent, flush: flush)
         case .generated(let count, let element):
-            Self.writeArray(count: count, element: element, into: &out, indent: indent)
+            Self.writeArray(count: count, element: element, into: &out, indent: indent, flush: flush)
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{"
@@ -54,20 +67,22 @@ public indirect enum JSONValue: Sendable, Hashable {
                 Self.newline(&out, indent.map { $0 + 1 })
                 Self.quote(key, into: &out)
                 out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent.map { $0 + 1 })
+                value.write(into: &out, indent: indent.map { $0 + 1 }, flush: flush)
             }
             Self.newline(&out, indent)
             out += "}"
         }
     }
 
-    private static func writeArray(count: Int, element: (Int) -> JSONValue, into out: inout String, indent: Int?) {
+    private static func writeArray(count: Int, element: (Int) -> JSONValue, into out: inout String, indent: Int?,
+                                   flush: (inout String) -> Void) {
         guard count > 0 else { out += "[]"; return }
         out += "["
         for index in 0..<count {
             if index > 0 { out += "," }
             newline(&out, indent.map { $0 + 1 })
-            element(index).write(into: &out, indent: indent.map { $0 + 1 })
+            element(index).write(into: &out, indent: indent.map { $0 + 1 }, flush: flush)
+            flush(&out)
         }
         newline(&out, indent)
         out += "]"

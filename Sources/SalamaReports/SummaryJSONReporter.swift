@@ -9,6 +9,14 @@ public struct SummaryJSONReporter: SummaryReporter {
     public init() {}
 
     public func report(_ report: SummaryReport, options: SummaryReportOptions) -> String {
+        var text = ""
+        write(report, options: options) { text += $0 }
+        return text
+    }
+
+    /// The JSON in pieces as it is made: the cooperatives' table of a large summary is never
+    /// held whole, as values or as text.
+    public func write(_ report: SummaryReport, options: SummaryReportOptions, to emit: (String) -> Void) {
         var members = [
             ("checklist", JSONReporter.checklistValue(report.summary.checklist)),
             ("assessments", JSONValue.int(report.summary.assessments)),
@@ -25,11 +33,8 @@ public struct SummaryJSONReporter: SummaryReporter {
                 })),
             ])))
         }
-        // About 450 bytes a cooperative in each table (the whole one, and its group's).
-        let lines = report.summary.cooperatives.count * (report.grouping == nil ? 1 : 2)
-        var text = JSONValue.object(members).serialized(capacity: 64 * 1024 + 480 * lines)
-        text += "\n"
-        return text
+        JSONValue.object(members).serialize(emit)
+        emit("\n")
     }
 
     static func aggregate(_ summary: Summary, top: Int?) -> [(String, JSONValue)] {
@@ -103,4 +108,12 @@ public struct SummaryReportOptions: Sendable {
 public protocol SummaryReporter: Sendable {
     static var identifier: String { get }
     func report(_ report: SummaryReport, options: SummaryReportOptions) -> String
+    /// The report handed to `emit` in one or more pieces, in order.
+    func write(_ report: SummaryReport, options: SummaryReportOptions, to emit: (String) -> Void)
+}
+
+extension SummaryReporter {
+    public func write(_ report: SummaryReport, options: SummaryReportOptions, to emit: (String) -> Void) {
+        emit(self.report(report, options: options))
+    }
 }

@@ -95,26 +95,38 @@ enum Console {
 
     /// Writes `text` to standard output.
     static func out(_ text: String) throws {
-        if standardOutputClosed {
-            error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: EBADF).reason))
+        try write(to: nil) { emit in emit(text) }
+    }
+
+    /// Writes the pieces `produce` hands out, as it makes them, to `path` atomically (the old
+    /// file stays whole if anything fails), or to standard output when `path` is nil or `-`.
+    static func write(to path: String?, producing produce: (_ emit: (String) -> Void) -> Void) throws {
+        guard let path, path != "-" else {
+            if standardOutputClosed {
+                error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: EBADF).reason))
+                throw Exit.invalidInput
+            }
+            var failure: Int32?
+            produce { text in
+                if failure == nil { failure = AtomicFile.writeAll(text, to: STDOUT_FILENO) }
+            }
+            guard let code = failure else { return }
+            if code == EPIPE { exit(brokenPipeStatus) }
+            error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: code).reason))
             throw Exit.invalidInput
         }
-        guard let code = AtomicFile.writeAll(text, to: STDOUT_FILENO) else { return }
-        if code == EPIPE { exit(brokenPipeStatus) }
-        error(.cannotWriteStandardOutput(reason: FileWriteError(path: "-", code: code).reason))
-        throw Exit.invalidInput
+        do {
+            try AtomicFile.write(to: path, producing: produce)
+        } catch {
+            Console.error(.cannotWriteOutputFile(reason: error.reason), about: path)
+            throw Exit.invalidInput
+        }
     }
 
     /// Writes `text` to `path` atomically (the old file stays whole if anything fails), or to
     /// standard output when `path` is nil or `-`.
     static func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else { return try out(text) }
-        do {
-            try AtomicFile.write(text, to: path)
-        } catch {
-            Console.error(.cannotWriteOutputFile(reason: error.reason), about: path)
-            throw Exit.invalidInput
-        }
+        try write(to: path) { emit in emit(text) }
     }
 
     /// Refuses an output file that is one of the inputs (the same device and inode, whatever

@@ -65,7 +65,8 @@ struct SummaryCommand: ParsableCommand {
         }
         Console.use(report.summary.checklist)
         for invalid in report.invalid { Console.print(invalid.diagnostics.filter(\.isError)) }
-        try Console.write(format.reporter.report(report, options: SummaryReportOptions(language: lang, top: top)), to: output)
+        let options = SummaryReportOptions(language: lang, top: top)
+        try Console.write(to: output) { emit in format.reporter.write(report, options: options, to: emit) }
         if !report.invalid.isEmpty { throw Exit.invalidInput }
     }
 }

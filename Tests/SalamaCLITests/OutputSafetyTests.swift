@@ -87,6 +87,9 @@ struct OutputSafetyTests {
         ("check --lang en --checklist Checklists/onssa-hygiene.xml Samples/ghris-goulmima-self.xml > /dev/full", Int32(1), "no space left"),
         ("validate --lang en Samples/ghris-goulmima-self.xml > /dev/full", 1, "no space left"),
         ("summary --lang en --checklist Checklists/onssa-hygiene.xml Samples >&-", 1, "standard output"),
+        // The JSON summary is written in pieces as it is made: the first failure is the one message.
+        ("summary --lang en --checklist Checklists/onssa-hygiene.xml --format json Samples > /dev/full", 1, "no space left"),
+        ("summary --lang en --checklist Checklists/onssa-hygiene.xml --format json Samples --output /dev/full", 1, "no space left"),
         ("template --lang en --checklist Checklists/onssa-hygiene.xml --products couscous >&-", 1, "standard output"),
     ])
     func standardOutputErrors(command: String, status: Int32, message: String) throws {
