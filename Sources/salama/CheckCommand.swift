@@ -46,6 +46,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("fail-under"), help: ArgumentHelp("Exit with 2 when this target is not ready for some assessment.", valueName: "target"))
     var failUnder: String?
 
+    func validate() throws {
+        try checklists.validate(in: Console.usageLanguage(lang))
+    }
+
     func run() throws {
         Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: assessments + checklists.inputFiles)

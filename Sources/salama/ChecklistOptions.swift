@@ -13,9 +13,11 @@ struct ChecklistOptions: ParsableArguments {
     @Option(name: .customLong("checklists"), help: ArgumentHelp("Find each assessment's checklist by id in this folder (default: $SALAMA_CHECKLISTS, else ./Checklists, else PREFIX/share/salama/Checklists beside PREFIX/bin/salama).", valueName: "dir"))
     var directory: String?
 
-    func validate() throws {
+    /// Refuses `--checklist` with `--checklists`, saying so in `language`. Each command calls
+    /// it from its own `validate()`, which knows `--lang`.
+    func validate(in language: Language) throws {
         if file != nil && directory != nil {
-            throw ValidationError("give --checklist or --checklists, not both")
+            throw Console.usageError(CommandMessage.checklistOptionsExclusive, in: language)
         }
     }
 

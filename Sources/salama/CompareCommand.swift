@@ -40,6 +40,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    func validate() throws {
+        try checklists.validate(in: Console.usageLanguage(lang))
+    }
+
     func run() throws {
         Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: [old, new] + checklists.inputFiles)

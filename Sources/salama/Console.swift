@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import SalamaModel
 import SalamaXML
@@ -24,6 +25,16 @@ enum Console {
     /// else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`; English when none is French or Arabic).
     static var messageLanguage: Language {
         chosenLanguage ?? checklistLanguage ?? Language.ofLocale(ProcessInfo.processInfo.environment)
+    }
+
+    /// The language of usage errors, found before any checklist is read: `--lang`, else the locale's.
+    static func usageLanguage(_ chosen: Language?) -> Language {
+        chosen ?? Language.ofLocale(ProcessInfo.processInfo.environment)
+    }
+
+    /// A usage error the argument parser prints (`Error: MESSAGE` and the usage), in `language`.
+    static func usageError(_ message: some MessageCase, in language: Language) -> ValidationError {
+        ValidationError(message.message.rendered(in: language, quoting: VisibleText.escapingTerminalControls))
     }
 
     /// Writes the following messages in the language of `checklist`, unless `--lang` says otherwise.

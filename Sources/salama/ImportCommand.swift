@@ -28,6 +28,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Salama.messageLanguageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
+    func validate() throws {
+        try checklists.validate(in: Console.usageLanguage(lang))
+    }
+
     func run() throws {
         Console.chosenLanguage = lang
         try Console.refuseOutput(output, overwriting: [file] + checklists.inputFiles)

@@ -14,4 +14,10 @@ enum CommandMessage: MessageCase, Hashable {
     case cannotWriteOutputFile(reason: ModelMessage)
     case outputIsInput(output: String)
     case outputIsSameFileAsInput(output: String, input: String)
+    case checklistOptionsExclusive
+    case topNotPositive
+    case templateNeedsChecklist
+    case templateChecklistOptionsExclusive
+    case templateNeedsProducts
+    case dateNotARealDay(value: String)
 }

@@ -47,7 +47,9 @@ struct SummaryCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let top, top < 1 { throw ValidationError("--top takes a positive number") }
+        let language = Console.usageLanguage(lang)
+        try checklists.validate(in: language)
+        if let top, top < 1 { throw Console.usageError(CommandMessage.topNotPositive, in: language) }
     }
 
     func run() throws {

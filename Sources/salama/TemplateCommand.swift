@@ -73,21 +73,23 @@ struct TemplateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        let language = Console.usageLanguage(lang)
+        try checklists.validate(in: language)
         switch (checklists.file, checklistID) {
-        case (nil, nil): throw ValidationError("give --checklist FILE or --checklist-id ID")
-        case (_?, _?): throw ValidationError("give --checklist FILE or --checklist-id ID, not both")
+        case (nil, nil): throw Console.usageError(CommandMessage.templateNeedsChecklist, in: language)
+        case (_?, _?): throw Console.usageError(CommandMessage.templateChecklistOptionsExclusive, in: language)
         default: break
         }
         if list { return }
         // At least one name: something besides the commas that separate names and spaces.
         guard let products, products.contains(where: { $0 != "," && !$0.isWhitespace }) else {
-            throw ValidationError("give the cooperative's products with --products (salama template --list shows them)")
+            throw Console.usageError(CommandMessage.templateNeedsProducts, in: language)
         }
         if let date, Day(iso: date) == nil {
-            throw ValidationError("--date takes a real day written YYYY-MM-DD, not '\(date)'")
+            throw Console.usageError(CommandMessage.dateNotARealDay(value: date), in: language)
         }
         if let cooperativeID, !WorkbookProfile.isCooperativeID(cooperativeID) {
-            throw ValidationError("cooperative id '\(cooperativeID)' is not an id (letters, digits, '.', '_' and '-', starting with a letter or digit)")
+            throw Console.usageError(WorkbookMessage.cooperativeIDNotAnID(value: cooperativeID), in: language)
         }
     }
 

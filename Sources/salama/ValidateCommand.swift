@@ -20,6 +20,10 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: ArgumentHelp(Salama.messageLanguageHelp, valueName: "fr|ar|en"))
     var lang: Language?
 
+    func validate() throws {
+        try checklists.validate(in: Console.usageLanguage(lang))
+    }
+
     func run() throws {
         Console.chosenLanguage = lang
         let catalog = checklists.catalog

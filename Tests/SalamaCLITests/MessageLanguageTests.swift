@@ -96,6 +96,17 @@ struct MessageLanguageTests {
         #expect(!result.standardError.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x2067 })
     }
 
+    @Test("Usage errors found before any checklist is read follow --lang, else the locale")
+    func usageErrorsBeforeTheChecklist() throws {
+        let arabic = try SalamaBinary.run(["summary", "--lang", "ar", "--top", "0", "Samples"], environment: Self.plain)
+        #expect(arabic.status == 64)
+        #expect(arabic.standardError.hasPrefix("Error: --top يحتاج إلى عدد موجب\n"), "\(arabic.standardError)")
+        let french = try SalamaBinary.run(["check", "--checklist", Self.checklist, "--checklists", "Checklists", "Samples/nakhil-erfoud-self.xml"],
+                                          environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(french.status == 64)
+        #expect(french.standardError.hasPrefix("Error: donnez --checklist ou --checklists, pas les deux\n"), "\(french.standardError)")
+    }
+
     @Test("Usage errors of the command follow --lang too; the word error: stays")
     func usageErrorsAreTranslated() throws {
         let result = try SalamaBinary.run(["template", "--lang", "fr", "--checklist", "Tests/Fixtures/workbook/checklist.xml", "--products", "Hooney"],
