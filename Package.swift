@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "salama-serve",
             dependencies: [
-                "SalamaServer",
+                "SalamaServer", "SalamaXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +84,6 @@ let package = Package(
             "SalamaServer", "SalamaWorkbook", "SalamaEvaluation", "SalamaModel", "SalamaTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "SalamaCLITests", dependencies: ["salama", "SalamaTestSupport"]),
+        .testTarget(name: "SalamaCLITests", dependencies: ["salama", "salama-serve", "SalamaTestSupport"]),
     ]
 )

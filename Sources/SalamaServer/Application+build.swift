@@ -143,7 +143,7 @@ public enum TrainerPassphrase {
         if let file {
             guard let data = FileManager.default.contents(atPath: file),
                   let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
-                throw ViewsError("\(file): cannot read a passphrase from this file (it must hold one line of text)")
+                throw WorkshopProblem(messages: [ServerMessage.passphraseFileUnreadable(file: file).message])
             }
             try store(text, folder: folder, cost: cost)
             return nil
@@ -162,6 +162,10 @@ public enum TrainerPassphrase {
 
     private static func store(_ passphrase: String, folder: DataFolder, cost: UInt8) throws {
         let hash = Bcrypt.hash(passphrase, cost: cost)
-        try AtomicFile.write(Array((hash + "\n").utf8), to: folder.passphraseHash, permissions: 0o600)
+        do {
+            try AtomicFile.write(Array((hash + "\n").utf8), to: folder.passphraseHash, permissions: 0o600)
+        } catch {
+            throw WorkshopProblem(messages: [error.message.message])
+        }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import NIOCore
+import SalamaXML
 
 /// The server `salama serve` runs, for the executable (which does not import Hummingbird).
 public struct WorkshopServer: Sendable {
@@ -12,6 +14,23 @@ public struct WorkshopServer: Sendable {
     /// Serves until SIGINT (Ctrl-C) or SIGTERM, then stops gracefully.
     public func run() async throws {
         try await application.runService()
+    }
+}
+
+/// Why the server could not start, or stopped, in the trainer's words.
+public enum ServerProblem {
+    /// `error` as lines of text in `language`, each quoted value passed through `quoting`:
+    /// the checklists' or the data folder's problems, a passphrase file that cannot be read,
+    /// `port` already taken, else the error as the library describes it.
+    public static func lines(for error: any Error, port: Int, in language: Language, quoting: (String) -> String = { $0 }) -> [String] {
+        switch error {
+        case let problem as WorkshopProblem:
+            return problem.lines(in: language, quoting: quoting)
+        case let problem as IOError where problem.errnoCode == EADDRINUSE:
+            return [ServerMessage.addressTaken(port: port).message.rendered(in: language, quoting: quoting)]
+        default:
+            return [ServerMessage.serverStopped(reason: String(describing: error)).message.rendered(in: language, quoting: quoting)]
+        }
     }
 }
 

@@ -212,7 +212,23 @@ enum EmbeddedMessages {
   "dateNotARealDay": "--date demande un jour qui existe, écrit AAAA-MM-JJ, pas « {value} »",
   "noChecklistInFolder": "{folder} : aucun référentiel (*.xml) dans ce dossier",
   "assessmentForAnotherChecklist": "{name} : cette évaluation est faite pour le référentiel « {assessment} », l'atelier utilise « {checklist} »",
-  "cooperativeAlreadyInWorkshop": "l'identifiant de coopérative « {id} » est déjà dans cet atelier : choisissez-en un autre"
+  "cooperativeAlreadyInWorkshop": "l'identifiant de coopérative « {id} » est déjà dans cet atelier : choisissez-en un autre",
+  "passphraseFileUnreadable": "{file} : impossible d'y lire une phrase de passe : le fichier doit contenir une ligne de texte",
+  "dataFolderUnusable": "{folder} : le dossier de données est inutilisable : {reason}",
+  "addressTaken": "le port {port} est déjà pris sur cet ordinateur (un autre serveur d'atelier tourne peut-être) : arrêtez-le, ou démarrez avec un autre --port",
+  "serverStopped": "le serveur s'est arrêté : {reason}",
+  "portOutOfRange": "--port prend un nombre de 0 (n'importe quel port libre) à 65535, pas {value}",
+  "passphraseGenerated": "Phrase de passe du formateur (montrée une seule fois, gardez-la) : {passphrase}",
+  "serverStarted": "Serveur d'atelier Salama — données dans {data}, référentiels de {checklists}",
+  "trainerDashboard": "Tableau de bord du formateur : {url}",
+  "noNetworkInterface": "Aucune interface réseau en dehors de cet ordinateur : les téléphones ne peuvent pas encore le joindre (démarrez le point d'accès Wi-Fi, puis relancez).",
+  "phonesReachAt": "Les téléphones du même Wi-Fi le joignent à : {addresses}",
+  "anyoneOnNetwork": "Toute personne sur ce réseau peut joindre ces adresses ; la page de chaque coopérative demande son lien privé.",
+  "onlyThisComputer": "Seul cet ordinateur peut le joindre ; démarrez avec --lan pour laisser entrer les téléphones du Wi-Fi du formateur.",
+  "passphrasePrintedAbove": "Phrase de passe du formateur : affichée ci-dessus, une seule fois.",
+  "passphraseSetFromFile": "Phrase de passe du formateur : lue dans {file}.",
+  "passphraseAsBefore": "Phrase de passe du formateur : celle montrée au premier démarrage (remplacez-la avec --passphrase-file).",
+  "stopWithCtrlC": "Arrêt : Ctrl-C."
 }
 """#
 
@@ -436,7 +452,23 @@ enum EmbeddedMessages {
   "dateNotARealDay": "--date يحتاج إلى يوم موجود مكتوب على شكل YYYY-MM-DD، وليس «{value}»",
   "noChecklistInFolder": "{folder}: لا يوجد أي مرجع (*.xml) في هذا المجلد",
   "assessmentForAnotherChecklist": "{name}: هذا التقييم خاص بالمرجع «{assessment}»، والورشة تستعمل «{checklist}»",
-  "cooperativeAlreadyInWorkshop": "معرّف التعاونية «{id}» موجود في هذه الورشة: اختر معرّفًا آخر"
+  "cooperativeAlreadyInWorkshop": "معرّف التعاونية «{id}» موجود في هذه الورشة: اختر معرّفًا آخر",
+  "passphraseFileUnreadable": "{file}: تعذّرت قراءة عبارة المرور من هذا الملف: يجب أن يحتوي على سطر واحد من النص",
+  "dataFolderUnusable": "{folder}: لا يمكن استعمال مجلد البيانات: {reason}",
+  "addressTaken": "المنفذ {port} مستعمل على هذا الحاسوب (ربما يعمل خادم ورشة آخر): أوقفه، أو شغّل هذا الخادم مع --port ورقم منفذ آخر",
+  "serverStopped": "توقّف الخادم: {reason}",
+  "portOutOfRange": "يأخذ --port عددًا من 0 (أي منفذ حر) إلى 65535، لا {value}",
+  "passphraseGenerated": "عبارة مرور المكوّن (تظهر مرة واحدة، احتفظ بها): {passphrase}",
+  "serverStarted": "خادم ورشة سلامة — البيانات في {data}، والمراجع من {checklists}",
+  "trainerDashboard": "لوحة متابعة المكوّن: {url}",
+  "noNetworkInterface": "لا توجد واجهة شبكة غير هذا الحاسوب: لا تستطيع الهواتف الوصول إليه بعد (شغّل نقطة اتصال Wi-Fi، ثم أعد التشغيل).",
+  "phonesReachAt": "تصل إليه الهواتف المتصلة بنفس شبكة Wi-Fi على: {addresses}",
+  "anyoneOnNetwork": "يستطيع كل من على هذه الشبكة الوصول إلى هذه العناوين؛ وصفحة كل تعاونية تحتاج رابطها الخاص.",
+  "onlyThisComputer": "لا يصل إليه إلا هذا الحاسوب؛ شغّله مع --lan لتدخل هواتف شبكة Wi-Fi الخاصة بالمكوّن.",
+  "passphrasePrintedAbove": "عبارة مرور المكوّن: ظهرت أعلاه مرة واحدة.",
+  "passphraseSetFromFile": "عبارة مرور المكوّن: قُرئت من {file}.",
+  "passphraseAsBefore": "عبارة مرور المكوّن: التي ظهرت عند التشغيل الأول (غيّرها بـ --passphrase-file).",
+  "stopWithCtrlC": "للإيقاف: Ctrl-C."
 }
 """#
 
@@ -652,7 +684,23 @@ enum EmbeddedMessages {
   "dateNotARealDay": "--date takes a real day written YYYY-MM-DD, not '{value}'",
   "noChecklistInFolder": "{folder}: no checklist (*.xml) in this folder",
   "assessmentForAnotherChecklist": "{name}: this assessment is for checklist '{assessment}', the workshop uses '{checklist}'",
-  "cooperativeAlreadyInWorkshop": "cooperative id '{id}' is already in this workshop"
+  "cooperativeAlreadyInWorkshop": "cooperative id '{id}' is already in this workshop",
+  "passphraseFileUnreadable": "{file}: cannot read a passphrase from this file: it must hold one line of text",
+  "dataFolderUnusable": "{folder}: the data folder cannot be used: {reason}",
+  "addressTaken": "port {port} is already taken on this computer (another workshop server is perhaps running): stop it, or start with another --port",
+  "serverStopped": "the server stopped: {reason}",
+  "portOutOfRange": "--port takes a number from 0 (any free port) to 65535, not {value}",
+  "passphraseGenerated": "Trainer's passphrase (shown once, keep it): {passphrase}",
+  "serverStarted": "Salama workshop server — data in {data}, checklists from {checklists}",
+  "trainerDashboard": "Trainer's dashboard: {url}",
+  "noNetworkInterface": "No network interface found besides this computer: phones cannot reach it yet (start the Wi-Fi hotspot, then restart).",
+  "phonesReachAt": "Phones on the same Wi-Fi reach it at: {addresses}",
+  "anyoneOnNetwork": "Anyone on that network can reach these addresses; each cooperative's page needs its private link.",
+  "onlyThisComputer": "Only this computer can reach it; start with --lan to let phones on the trainer's Wi-Fi in.",
+  "passphrasePrintedAbove": "Trainer's passphrase: printed above, once.",
+  "passphraseSetFromFile": "Trainer's passphrase: set from {file}.",
+  "passphraseAsBefore": "Trainer's passphrase: the one shown at the first start (replace it with --passphrase-file).",
+  "stopWithCtrlC": "Stop with Ctrl-C."
 }
 """#
 

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import SalamaServer
+import SalamaXML
+
+extension Language: ExpressibleByArgument {}
 
 @main
 struct ServeCommand: AsyncParsableCommand {
@@ -31,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("passphrase-file"), help: ArgumentHelp("Set the trainer's passphrase to the first line of this file.", valueName: "file"))
     var passphraseFile: String?
 
+    @Option(help: ArgumentHelp("The language of what is printed here: fr, ar or en (default: the locale's, from LC_ALL, LC_MESSAGES or LANG). Each page has its own language switch.", valueName: "lang"))
+    var lang: Language?
+
+    /// The language of the lines printed in the terminal: --lang, else the locale's.
+    var language: Language { lang ?? Language.ofLocale(ProcessInfo.processInfo.environment) }
+
     /// `./Checklists` when it exists, else the checklists installed with the binary, as `salama` finds them.
     static var defaultChecklists: String {
         var isDirectory: ObjCBool = false
@@ -43,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError("--port takes a number from 0 (any free port) to 65535") }
+        if !(0...65535).contains(port) { throw ValidationError(text(.portOutOfRange(value: port))) }
     }
 
     func run() async throws {
@@ -53,12 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             generated = try TrainerPassphrase.prepare(dataFolder: data, fromFile: passphraseFile)
         } catch {
-            printError("error: \(error)")
+            printProblem(error)
             throw ExitCode(1)
         }
         if let generated {
             // Printed before anything else can fail: it is shown only once.
-            FileHandle.standardOutput.write(Data("Trainer's passphrase (shown once, keep it): \(generated)\n".utf8))
+            FileHandle.standardOutput.write(Data((text(.passphraseGenerated(passphrase: generated)) + "\n").utf8))
         }
         let addresses = lan ? NetworkAddresses.lan().map { "http://\($0):\(port)" } : []
         var logger = Logger(label: "salama.serve")
@@ -71,40 +80,46 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             server = try await WorkshopServer(options)
         } catch {
-            printError("error: \(error)")
+            printProblem(error)
             throw ExitCode(1)
         }
-        var lines = ["Salama workshop server — data in \(data), checklists from \(checklistFolder)"]
-        lines.append("Trainer's dashboard: http://127.0.0.1:\(port)/trainer")
+        var lines = [text(.serverStarted(data: data, checklists: checklistFolder))]
+        lines.append(text(.trainerDashboard(url: "http://127.0.0.1:\(port)/trainer")))
         if lan {
             if addresses.isEmpty {
-                lines.append("No network interface found besides this computer: phones cannot reach it yet (start the Wi-Fi hotspot, then restart).")
+                lines.append(text(.noNetworkInterface))
             } else {
-                lines.append("Phones on the same Wi-Fi reach it at: " + addresses.joined(separator: "  "))
-                lines.append("Anyone on that network can reach these addresses; each cooperative's page needs its private link.")
+                lines.append(text(.phonesReachAt(addresses: addresses)))
+                lines.append(text(.anyoneOnNetwork))
             }
         } else {
-            lines.append("Only this computer can reach it; start with --lan to let phones on the trainer's Wi-Fi in.")
+            lines.append(text(.onlyThisComputer))
         }
         if generated != nil {
-            lines.append("Trainer's passphrase: printed above, once.")
-        } else if passphraseFile != nil {
-            lines.append("Trainer's passphrase: set from \(passphraseFile!).")
+            lines.append(text(.passphrasePrintedAbove))
+        } else if let passphraseFile {
+            lines.append(text(.passphraseSetFromFile(file: passphraseFile)))
         } else {
-            lines.append("Trainer's passphrase: the one shown at the first start (replace it with --passphrase-file).")
+            lines.append(text(.passphraseAsBefore))
         }
-        lines.append("Stop with Ctrl-C.")
+        lines.append(text(.stopWithCtrlC))
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         do {
             try await server.run()
         } catch {
-            printError("error: \(error)")
+            printProblem(error)
             throw ExitCode(1)
         }
     }
-}
 
-/// Writes a line to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    /// A line for the trainer in the chosen language, control characters of paths escaped.
+    func text(_ message: ServeMessage) -> String {
+        message.message.rendered(in: language, quoting: VisibleText.escapingTerminalControls)
+    }
+
+    /// Writes why the server cannot start or stopped to standard error, one `error:` line each.
+    func printProblem(_ error: any Error) {
+        let lines = ServerProblem.lines(for: error, port: port, in: language, quoting: VisibleText.escapingTerminalControls)
+        FileHandle.standardError.write(Data(lines.map { "error: " + $0 + "\n" }.joined().utf8))
+    }
 }

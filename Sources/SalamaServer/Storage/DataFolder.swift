@@ -1,4 +1,5 @@
 import Foundation
+import SalamaModel
 
 /// The server's data folder. Every path the server touches is built here, from the root the
 /// trainer gave and names the server generated, never from request input.
@@ -32,9 +33,18 @@ struct DataFolder: Sendable {
     func history(_ key: String, revision: Int) -> String { history(key) + "/r\(revision).xml" }
 
     /// Creates the folders that are missing.
+    /// - Throws: `WorkshopProblem` saying, in the trainer's words, why a folder cannot be made.
     func create() throws {
         for folder in [root, assessments, history, server, records] {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                // Foundation wraps the system's error number; its own text is English only.
+                let underlying = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+                let code = underlying.flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil } ?? EIO
+                let reason = code == EEXIST ? ModelMessage.writePathPartNotFolder : FileWriteError(path: folder, code: code).reason
+                throw WorkshopProblem(messages: [ServerMessage.dataFolderUnusable(folder: root, reason: reason).message])
+            }
         }
     }
 

@@ -12,9 +12,10 @@ struct WorkshopProblem: Error, Sendable, CustomStringConvertible {
     /// Problems of the workshop itself.
     var messages: [Message] = []
 
-    /// Each problem, written in `language` for the page of that language.
-    func lines(in language: Language) -> [String] {
-        diagnostics.map { $0.description(in: language) } + messages.map { $0.rendered(in: language) }
+    /// Each problem, written in `language` for the page of that language, each quoted value
+    /// passed through `quoting` (the terminal's escaping, say).
+    func lines(in language: Language, quoting: (String) -> String = { $0 }) -> [String] {
+        diagnostics.map { $0.description(in: language, quoting: quoting) } + messages.map { $0.rendered(in: language, quoting: quoting) }
     }
 
     var description: String { lines(in: .en).joined(separator: "\n") }
